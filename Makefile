@@ -1,0 +1,44 @@
+# Hamaynk — the two commands are `make demo` and `make test` (see README.md).
+SHELL := /bin/bash
+export UV_PYTHON_DOWNLOADS := never
+PY := .venv/bin/python
+UV := $(shell command -v uv 2>/dev/null || echo .venv-tools/bin/uv)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test check worker install messages run-migrations clean
+
+$(UV):
+	python3 -m venv .venv-tools && .venv-tools/bin/pip install -q uv
+
+.venv/.synced: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --locked --quiet
+	@touch $@
+
+install: .venv/.synced
+
+demo: install
+	@mkdir -p var
+	DEBUG=on $(PY) manage.py migrate --noinput -v 0
+	DEBUG=on $(PY) manage.py load_demo
+	@echo "Hamaynk demo: http://$(HOST):$(PORT)/  (stop with Ctrl-C)"
+	DEBUG=on REQUIRE_MFA_FOR_SECRETARIAT=off $(PY) manage.py runserver $(HOST):$(PORT) --noreload
+
+test: install
+	$(PY) -m pytest -q -n auto
+
+check: install
+	.venv/bin/ruff check .
+	.venv/bin/mypy src
+	PYTHONPATH=src .venv/bin/lint-imports
+	DEBUG=on $(PY) manage.py makemigrations --check --dry-run
+
+worker: install
+	$(PY) manage.py db_worker
+
+messages: install
+	cd src/hamaynk && DEBUG=on ../../$(PY) ../../manage.py makemessages -l hy -l en --no-location --no-obsolete -i "locale_vendor/*"
+	cd src/hamaynk && DEBUG=on ../../$(PY) ../../manage.py compilemessages -l hy -l en
+
+clean:
+	rm -rf var .venv .venv-tools

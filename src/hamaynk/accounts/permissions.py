@@ -1,0 +1,60 @@
+"""Role predicates shared by every app.
+
+Roles are not global groups: a person is secretariat, reviewer or coach *of a network*
+(`networks.NetworkRole`, reverse name `network_roles`) and head or staff *of a community*
+through a verified affiliation (`communities.Affiliation`, reverse name `affiliations`).
+These predicates read those reverse relations by name so that this bottom layer does not
+import the apps above it.
+"""
+
+from typing import Any
+
+import rules
+
+
+def _roles(user: Any) -> set[str]:
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    cached = getattr(user, "_hamaynk_network_roles", None)
+    if cached is None:
+        cached = set(user.network_roles.values_list("role", flat=True))
+        user._hamaynk_network_roles = cached
+    return cached
+
+
+@rules.predicate
+def is_secretariat(user: Any) -> bool:
+    return "secretariat" in _roles(user) or bool(getattr(user, "is_superuser", False))
+
+
+@rules.predicate
+def is_reviewer(user: Any) -> bool:
+    return "reviewer" in _roles(user)
+
+
+@rules.predicate
+def is_coach(user: Any) -> bool:
+    return "coach" in _roles(user)
+
+
+def verified_community_ids(user: Any, *, roles: tuple[str, ...] = ("head", "staff")) -> set[int]:
+    """Ids of the communities for which the user holds a verified role."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    key = "_hamaynk_affiliations"
+    cached = getattr(user, key, None)
+    if cached is None:
+        cached = list(user.affiliations.filter(status="verified")
+                      .values_list("community_id", "role"))
+        setattr(user, key, cached)
+    return {cid for cid, role in cached if role in roles}
+
+
+def forget_roles(user: Any) -> None:
+    """Drop the per-request caches after a role changes."""
+    for key in ("_hamaynk_network_roles", "_hamaynk_affiliations"):
+        if hasattr(user, key):
+            delattr(user, key)
+
+
+rules.add_perm("accounts.use_secretariat_tools", is_secretariat)

@@ -1,0 +1,61 @@
+from typing import Any
+
+from django.apps import apps
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+
+from hamaynk.api.schemas import CommunityOut, CountryOut, RegionOut
+from hamaynk.communities import selectors
+from hamaynk.communities.models import Community, Country, Region
+
+router = Router(tags=["registry"])
+
+
+@router.get("/countries", response=list[CountryOut])
+def countries(request: HttpRequest) -> Any:
+    return Country.objects.all()
+
+
+class RegionFilters(Schema):
+    country: str | None = None
+
+
+@router.get("/regions", response=list[RegionOut])
+def regions(request: HttpRequest, filters: Query[RegionFilters]) -> Any:
+    qs = Region.objects.select_related("country")
+    if filters.country:
+        qs = qs.filter(country__code=filters.country.upper())
+    return qs
+
+
+class CommunityFilters(Schema):
+    country: str | None = None
+    region: str | None = None
+    network: str | None = None
+    q: str = ""
+
+
+@router.get("/communities", response=list[CommunityOut])
+@paginate(PageNumberPagination, page_size=50, max_page_size=200)
+def communities(request: HttpRequest, filters: Query[CommunityFilters]) -> Any:
+    """Verified, current communities; filter by country, region (ISO 3166-2), network slug
+    and name (either script). An unknown filter value gives an empty list."""
+    country = region = network = None
+    if filters.country:
+        country = Country.objects.filter(code=filters.country.upper()).first()
+    if filters.region:
+        region = Region.objects.filter(code=filters.region.upper()).first()
+    if filters.network:
+        network = apps.get_model("networks", "Network").objects.filter(
+            slug=filters.network).first()
+    if (filters.country and not country) or (filters.region and not region) or \
+            (filters.network and not network):
+        return Community.objects.none()
+    return selectors.community_directory(country=country, region=region, network=network,
+                                         query=filters.q)
+
+
+@router.get("/communities/{community_id}", response=CommunityOut)
+def community(request: HttpRequest, community_id: int) -> Any:
+    return selectors.community_for_viewer(pk=community_id, user=request.user)

@@ -1,0 +1,114 @@
+"""Reads of the registry used by pages and the API: filtered, paginated, prefetched."""
+
+from typing import Any
+
+from django.apps import apps
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from hamaynk.accounts.permissions import is_secretariat
+from hamaynk.communities.models import Affiliation, Community, Country, Region
+from hamaynk.core.audit import history_for
+from hamaynk.core.models import AuditEntry
+
+DIRECTORY_PAGE_SIZE = 25
+
+
+def normalise_query(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _membership_prefetch() -> Prefetch:
+    # Membership lives in `networks`, above this app; it is reached by its reverse name.
+    membership = apps.get_model("networks", "Membership")
+    return Prefetch("memberships", queryset=membership.objects.filter(
+        status__in=membership.VISIBLE_STATUSES).select_related("network").order_by(
+        "network__slug"))
+
+
+def community_directory(*, country: Country | None = None, region: Region | None = None,
+                        network: Any = None, query: str = "", include_unverified: bool = False,
+                        ) -> QuerySet[Community]:
+    qs = Community.objects.select_related("region__country").filter(
+        valid_to__isnull=True, merged_into__isnull=True)
+    if not include_unverified:
+        qs = qs.filter(is_verified=True)
+    if country is not None:
+        qs = qs.filter(region__country=country)
+    if region is not None:
+        qs = qs.filter(region=region)
+    if network is not None:
+        membership = apps.get_model("networks", "Membership")
+        qs = qs.filter(memberships__network=network,
+                       memberships__status__in=membership.VISIBLE_STATUSES).distinct()
+    for word in normalise_query(query).split():
+        qs = qs.filter(search_text__contains=word)
+    return qs.prefetch_related(_membership_prefetch()).order_by("region__code", "name_hy",
+                                                                 "name_en", "pk")
+
+
+def paginate(qs: QuerySet[Any], page: Any, per_page: int = DIRECTORY_PAGE_SIZE) -> Page:
+    """Page N of a list; a page number past the end or not a number gives the nearest page."""
+    return Paginator(qs, per_page).get_page(page)
+
+
+def community_for_viewer(*, pk: Any, user: Any) -> Community:
+    """A community's profile; an unverified row is visible only to the secretariat."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError) as exc:
+        raise Http404 from exc
+    qs = Community.objects.select_related("region__country", "merged_into__region",
+                                          "emblem").prefetch_related(_membership_prefetch())
+    community = qs.filter(pk=pk).first()
+    if community is None or (not community.is_verified and not is_secretariat(user)):
+        raise Http404
+    return community
+
+
+def community_people(*, community: Community, user: Any) -> list[Affiliation]:
+    """Verified heads are public; staff, and pending requests, only to those allowed."""
+    qs = Affiliation.objects.filter(community=community).select_related("user")
+    if user.has_perm("communities.view_private", community):
+        return list(qs.filter(status__in=["verified", "pending"]).order_by("role", "created_at"))
+    return list(qs.filter(status="verified", role="head"))
+
+
+def community_history(*, community: Community, user: Any) -> list[AuditEntry]:
+    if not user.has_perm("communities.view_private", community):
+        return []
+    return list(history_for(community))
+
+
+def affiliation_queue(*, user: Any, status: str = "pending") -> QuerySet[Affiliation]:
+    if not is_secretariat(user):
+        raise Http404
+    if status not in Affiliation.Status.values:
+        status = Affiliation.Status.PENDING
+    return (Affiliation.objects.filter(status=status)
+            .select_related("user", "community__region", "decided_by")
+            .order_by("-created_at", "-pk"))
+
+
+def affiliation_for_decision(*, pk: Any, user: Any) -> Affiliation:
+    if not is_secretariat(user):
+        raise Http404
+    affiliation = Affiliation.objects.select_related("user", "community").filter(pk=pk).first()
+    if affiliation is None:
+        raise Http404
+    return affiliation
+
+
+def unverified_communities(*, user: Any) -> QuerySet[Community]:
+    if not is_secretariat(user):
+        raise Http404
+    return (Community.objects.filter(is_verified=False).select_related("region__country")
+            .order_by("region__code", "name_hy"))
+
+
+def my_affiliations(*, user: Any) -> list[Affiliation]:
+    if not user.is_authenticated:
+        return []
+    return list(Affiliation.objects.filter(user=user).select_related("community__region")
+                .order_by("-created_at"))

@@ -1,0 +1,159 @@
+"""Every write to the registry and to affiliations. Each is one transaction, checks
+permission, enforces the affiliation state machine, writes the audit trail, and notifies
+after commit."""
+
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from hamaynk.accounts.models import User
+from hamaynk.accounts.permissions import forget_roles
+from hamaynk.communities.models import Affiliation, Community
+from hamaynk.core import audit
+from hamaynk.core.errors import DomainError, IllegalTransition
+from hamaynk.core.files import IMAGES, store_upload
+from hamaynk.core.models import StoredFile
+from hamaynk.notifications.services import notify
+
+S = Affiliation.Status
+# The affiliation state machine: from → the states it may move to.
+AFFILIATION_TRANSITIONS: dict[str, frozenset[str]] = {
+    S.PENDING: frozenset({S.VERIFIED, S.REJECTED}),
+    S.VERIFIED: frozenset({S.REVOKED}),
+    S.REJECTED: frozenset(),
+    S.REVOKED: frozenset(),
+}
+
+
+def _move(affiliation: Affiliation, target: str) -> None:
+    if target not in AFFILIATION_TRANSITIONS[affiliation.status]:
+        raise IllegalTransition(
+            _("This affiliation is %(status)s and cannot be changed that way.")
+            % {"status": affiliation.get_status_display()})
+    affiliation.status = target
+
+
+def _secretariat_officers() -> list[User]:
+    return list(User.objects.filter(network_roles__role="secretariat", is_active=True).distinct())
+
+
+@transaction.atomic
+def affiliation_request(*, user: User, community: Community, role: str,
+                        position: str = "") -> Affiliation:
+    """A person says they work for a community; the secretariat will verify it."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    if role not in Affiliation.Role.values:
+        raise DomainError(_("Choose a role."), field="role")
+    if not community.is_current:
+        raise DomainError(_("This community no longer exists; choose the one it merged into."),
+                          field="community")
+    if Affiliation.objects.filter(user=user, community=community,
+                                  status__in=[S.PENDING, S.VERIFIED]).exists():
+        raise DomainError(_("You already have a request or a role for this community."),
+                          field="community")
+    try:
+        with transaction.atomic():
+            affiliation = Affiliation.objects.create(user=user, community=community, role=role,
+                                                     position=position.strip())
+    except IntegrityError as exc:  # a double click: the constraint keeps one open request
+        raise DomainError(_("You already have a request or a role for this community."),
+                          field="community") from exc
+    audit.record(action="communities.affiliation.requested", actor=user, target=affiliation,
+                 data={"role": role, "community": community.pk})
+    url = reverse("communities:affiliations")
+    for officer in _secretariat_officers():
+        notify(recipient=officer, kind="communities.affiliation.requested",
+               template="communities/notifications/affiliation_requested",
+               context={"affiliation": affiliation}, url=url)
+    return affiliation
+
+
+def _decide(*, affiliation: Affiliation, actor: User, target: str, action: str,
+            reason: str = "") -> Affiliation:
+    if not actor.has_perm("communities.decide_affiliation", affiliation):
+        raise PermissionDenied
+    locked = Affiliation.objects.select_for_update().select_related("user", "community").get(
+        pk=affiliation.pk)
+    before = locked.status
+    _move(locked, target)
+    if target == S.VERIFIED and locked.role == Affiliation.Role.HEAD and \
+            Affiliation.objects.filter(community=locked.community, role=Affiliation.Role.HEAD,
+                                       status=S.VERIFIED).exists():
+        raise DomainError(_("This community already has a verified head. Revoke that role first."))
+    locked.decided_by = actor
+    locked.decided_at = timezone.now()
+    locked.reason = reason.strip()
+    locked.save(update_fields=["status", "decided_by", "decided_at", "reason", "updated_at"])
+    audit.record(action=action, actor=actor, target=locked,
+                 data={"before": before, "after": target, "reason": locked.reason})
+    forget_roles(locked.user)
+    notify(recipient=locked.user, kind=action, essential=True,
+           template="communities/notifications/affiliation_decided",
+           context={"affiliation": locked}, url=locked.community.get_absolute_url())
+    return locked
+
+
+@transaction.atomic
+def affiliation_verify(*, affiliation: Affiliation, actor: User) -> Affiliation:
+    return _decide(affiliation=affiliation, actor=actor, target=S.VERIFIED,
+                   action="communities.affiliation.verified")
+
+
+@transaction.atomic
+def affiliation_reject(*, affiliation: Affiliation, actor: User, reason: str) -> Affiliation:
+    if not reason.strip():
+        raise DomainError(_("Give a reason: the person will read it."), field="reason")
+    return _decide(affiliation=affiliation, actor=actor, target=S.REJECTED,
+                   action="communities.affiliation.rejected", reason=reason)
+
+
+@transaction.atomic
+def affiliation_revoke(*, affiliation: Affiliation, actor: User, reason: str) -> Affiliation:
+    if not reason.strip():
+        raise DomainError(_("Give a reason: the person will read it."), field="reason")
+    return _decide(affiliation=affiliation, actor=actor, target=S.REVOKED,
+                   action="communities.affiliation.revoked", reason=reason)
+
+
+@transaction.atomic
+def community_confirm(*, community: Community, actor: User) -> Community:
+    """The secretariat confirms an unverified registry row against the official source."""
+    if not actor.has_perm("communities.confirm_community", community):
+        raise PermissionDenied
+    locked = Community.objects.select_for_update().get(pk=community.pk)
+    if locked.is_verified:
+        raise DomainError(_("This community is already confirmed."))
+    locked.is_verified = True
+    locked.save(update_fields=["is_verified", "updated_at"])
+    audit.record(action="communities.community.confirmed", actor=actor, target=locked)
+    return locked
+
+
+PROFILE_FIELDS = ("website", "population", "official_code")
+
+
+@transaction.atomic
+def community_update_profile(*, community: Community, actor: User, website: str,
+                             population: int | None, official_code: str,
+                             emblem: UploadedFile | None = None) -> Community:
+    """The community's own staff (or the secretariat) keep its public profile current."""
+    if not actor.has_perm("communities.edit_profile", community):
+        raise PermissionDenied
+    locked = Community.objects.select_for_update().get(pk=community.pk)
+    before = {f: getattr(locked, f) for f in PROFILE_FIELDS}
+    locked.website, locked.population, locked.official_code = website, population, official_code
+    after = {f: getattr(locked, f) for f in PROFILE_FIELDS}
+    if emblem is not None:
+        stored = store_upload(upload=emblem, uploaded_by=actor, allowed=IMAGES,
+                              visibility=StoredFile.Visibility.PUBLIC, community_id=locked.pk)
+        locked.emblem = stored
+        after["emblem"] = stored.pk
+    locked.save()
+    if before != after:
+        audit.record(action="communities.community.profile_changed", actor=actor, target=locked,
+                     data={"before": before, "after": after})
+    return locked

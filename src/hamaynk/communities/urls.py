@@ -1,0 +1,16 @@
+from django.urls import path
+
+from hamaynk.communities import views
+
+app_name = "communities"
+urlpatterns = [
+    path("", views.directory, name="directory"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/edit/", views.edit_profile, name="edit"),
+    path("<int:pk>/confirm/", views.confirm, name="confirm"),
+    path("candidates/", views.candidates, name="candidates"),
+    path("affiliations/", views.affiliation_queue, name="affiliations"),
+    path("affiliations/request/", views.affiliation_request, name="affiliation_request"),
+    path("affiliations/<int:pk>/<str:decision>/", views.affiliation_decide,
+         name="affiliation_decide"),
+]

@@ -1,0 +1,18 @@
+"""Test settings: the same as production-like settings, with fast hashing and an in-test queue."""
+
+import os
+
+os.environ.setdefault("DEBUG", "on")
+os.environ.setdefault("SECURE_COOKIES", "off")
+
+from hamaynk.config.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+HAMAYNK_REQUIRE_MFA_FOR_SECRETARIAT = False
+ACCOUNT_RATE_LIMITS = False  # type: ignore[assignment]
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from hamaynk.api.api import api
+from hamaynk.core import views as core_views
+from hamaynk.networks import views as network_views
+
+handler404 = "hamaynk.core.views.error_404"
+handler403 = "hamaynk.core.views.error_403"
+
+urlpatterns = [
+    path("", network_views.home, name="home"),
+    path("my/", network_views.dashboard, name="dashboard"),
+    path("", include("hamaynk.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("communities/", include("hamaynk.communities.urls")),
+    path("networks/", include("hamaynk.networks.urls")),
+    path("notifications/", include("hamaynk.notifications.urls")),
+    path("files/<int:pk>/", core_views.file_download, name="file"),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.views.defaults import page_not_found, permission_denied, server_error
+
+    urlpatterns += [
+        path("_errors/403/", permission_denied, {"exception": Exception()}),
+        path("_errors/404/", page_not_found, {"exception": Exception()}),
+        path("_errors/500/", server_error),
+    ]

@@ -1,0 +1,28 @@
+import os
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API in tests
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.STORAGES = {**settings.STORAGES, "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(tmp_path / "files")}}}
+
+
+@pytest.fixture
+def registry(db):
+    """The real registry, imported from the vendored CSV files."""
+    from hamaynk.communities.importer import import_registry
+
+    return import_registry()
+
+
+@pytest.fixture
+def world(db):
+    """Two communities in two marzes, a network, and one person per role."""
+    from hamaynk.tests_support import build_world
+
+    return build_world()

@@ -1,0 +1,26 @@
+from typing import Any
+
+from django import template
+from django.http import QueryDict
+
+from hamaynk.core.i18n import localized
+
+register = template.Library()
+
+
+@register.filter
+def loc(obj: Any, field: str = "name") -> str:
+    """`{{ community|loc:"name" }}` — the name in the current language, with fallback."""
+    return localized(obj, field)
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context: dict[str, Any], **changes: Any) -> str:
+    """The current query string with some parameters replaced (pagination, sorting)."""
+    params: QueryDict = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    return params.urlencode()

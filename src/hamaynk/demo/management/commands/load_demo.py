@@ -1,0 +1,127 @@
+"""Demo data: the real registry, the two networks, member communities and one account per
+role. Safe to run again: it matches what exists and never duplicates. Refused when DEBUG
+is off, because every demo account shares the public password."""
+
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from hamaynk.accounts.models import User
+from hamaynk.communities.importer import import_registry
+from hamaynk.communities.models import Affiliation, Community
+from hamaynk.networks.models import Membership, Network, NetworkRole
+
+M4EG_DESCRIPTION_HY = (
+    "«Համայնքի ղեկավարները հանուն տնտեսական զարգացման» (ՀՀՏԶ/M4EG) նախաձեռնությունը, "
+    "որը 2017 թ. մեկնարկել է Եվրոպական միությունը, իսկ 2021 թ. վերսկսվել է ՄԱԿ-ի "
+    "Զարգացման ծրագրի մասնակցությամբ, հնարավորություն է տալիս Հայաստանի, Մոլդովայի և "
+    "Ուկրաինայի տեղական իշխանություններին ուսումնասիրելու և գործի դնելու տնտեսական աճի "
+    "նորարարական ուղիները։ 2025–2028 թթ. փուլում՝ առցանց և առկա ուսուցում, խորը ուսուցում "
+    "և ուղղորդում Առաքելությանը միտված պորտֆելների համար, մեկնարկային, ապա զարգացման և "
+    "մասշտաբայնացման դրամաշնորհներ առաջարկների ամենամյա բաց մրցույթի միջոցով, "
+    "Նորարարական մարտահրավերների դրամաշնորհ, տարածաշրջանային ֆորումներ և ազգային "
+    "հարթակներ։")
+M4EG_DESCRIPTION_EN = (
+    "Mayors for Economic Growth (M4EG), launched by the European Union in 2017 and renewed "
+    "in 2021 with UNDP, helps local authorities of Armenia, Moldova and Ukraine explore and "
+    "put into practice innovative paths to economic growth. Phase 3 (2025–2028): online and "
+    "offline learning; deep learning and coaching for mission-oriented portfolios; seed, "
+    "then development and scaling grants through an annual open call; an Innovation "
+    "Challenge grant; regional forums and national platforms.")
+CAA_DESCRIPTION_HY = (
+    "Միության ռազմավարական նպատակները՝ շահերի պաշտպանության գործունեության ազդեցության "
+    "մեծացում, ՏԻՄ-երի կարողությունների զարգացում, Միության ինստիտուցիոնալ զարգացում և "
+    "հանրային հաղորդակցության զարգացում։")
+CAA_DESCRIPTION_EN = (
+    "The Association's strategic goals: more effective, participatory advocacy; capacity "
+    "development of local self-government bodies; the Association's institutional "
+    "development; public communication.")
+
+# (marz, Armenian name, network, status, since)
+MEMBERSHIPS = [
+    ("AM-TV", "Դիլիջան", "m4eg", "acting", date(2021, 6, 1)),
+    ("AM-TV", "Իջևան", "m4eg", "junior", date(2025, 9, 15)),
+    ("AM-GR", "Մարտունի", "m4eg", "suspended", date(2019, 3, 1)),
+    ("AM-GR", "Սևան", "m4eg", "acting", date(2018, 3, 8)),
+    ("AM-TV", "Դիլիջան", "caa", "member", date(2010, 1, 1)),
+    ("AM-TV", "Իջևան", "caa", "member", date(2012, 1, 1)),
+    ("AM-KT", "Ակունք", "caa", "member", date(2022, 1, 1)),
+    ("AM-LO", "Վանաձոր", "caa", "member", date(2008, 1, 1)),
+    ("AM-SU", "Գորիս", "caa", "member", date(2009, 1, 1)),
+]
+
+# (email, full name, network role or None, (marz, community, role, status) or None)
+ACCOUNTS: list[tuple[str, str, str | None, tuple[str, str, str, str] | None]] = [
+    ("secretariat@demo.hamaynk.am", "Անի Մկրտչյան", "secretariat", None),
+    ("head.akunk@demo.hamaynk.am", "Արամ Հովհաննիսյան", None,
+     ("AM-KT", "Ակունք", "head", "verified")),
+    ("staff.akunk@demo.hamaynk.am", "Լիլիթ Սարգսյան", None,
+     ("AM-KT", "Ակունք", "staff", "verified")),
+    ("head.dilijan@demo.hamaynk.am", "Գևորգ Ավետիսյան", None,
+     ("AM-TV", "Դիլիջան", "head", "verified")),
+    ("reviewer@demo.hamaynk.am", "Նարինե Գրիգորյան", "reviewer", None),
+    ("coach@demo.hamaynk.am", "Տիգրան Պողոսյան", "coach", None),
+    ("staff.ijevan@demo.hamaynk.am", "Մարիամ Հակոբյան", None,
+     ("AM-TV", "Իջևան", "staff", "pending")),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo data (idempotent). Refused when DEBUG is off."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG:
+            raise CommandError("Demo data uses a public password; it is loaded only with DEBUG on.")
+        with transaction.atomic():
+            import_registry()
+            networks = self._networks()
+            for marz, name, slug, status, since in MEMBERSHIPS:
+                Membership.objects.update_or_create(
+                    network=networks[slug], community=self._community(marz, name),
+                    defaults={"status": status, "since": since})
+            secretariat = None
+            for email, full_name, network_role, affiliation in ACCOUNTS:
+                user = User.objects.filter(email=email).first()
+                if user is None:
+                    user = User.objects.create_user(email, settings.HAMAYNK_DEMO_PASSWORD,
+                                                    full_name=full_name)
+                if network_role:
+                    NetworkRole.objects.get_or_create(user=user, network=networks["m4eg"],
+                                                      role=network_role)
+                    if network_role == "secretariat":
+                        secretariat = user
+                        NetworkRole.objects.get_or_create(user=user, network=networks["caa"],
+                                                          role=network_role)
+                if affiliation:
+                    marz, name, role, status = affiliation
+                    community = self._community(marz, name)
+                    if not Affiliation.objects.filter(user=user, community=community).exists():
+                        Affiliation.objects.create(
+                            user=user, community=community, role=role, status=status,
+                            decided_by=secretariat if status == "verified" else None)
+        self.stdout.write(self.style.SUCCESS("Demo data ready. Accounts (password demo12345, "
+                                             "demo only):"))
+        for email, _name, network_role, affiliation in ACCOUNTS:
+            what = network_role or (f"{affiliation[2]} · {affiliation[1]} ({affiliation[3]})"
+                                    if affiliation else "")
+            self.stdout.write(f"  {email:32} {what}")
+
+    def _networks(self) -> dict[str, Network]:
+        m4eg, _ = Network.objects.update_or_create(slug="m4eg", defaults={
+            "short_name": "M4EG",
+            "name_hy": "Համայնքի ղեկավարները հանուն տնտեսական զարգացման",
+            "name_en": "Mayors for Economic Growth",
+            "description_hy": M4EG_DESCRIPTION_HY, "description_en": M4EG_DESCRIPTION_EN,
+            "website": "https://www.m4eg.eu/"})
+        caa, _ = Network.objects.update_or_create(slug="caa", defaults={
+            "short_name": "ՀՀՄ / CAA",
+            "name_hy": "Հայաստանի համայնքների միություն",
+            "name_en": "Communities Association of Armenia",
+            "description_hy": CAA_DESCRIPTION_HY, "description_en": CAA_DESCRIPTION_EN})
+        return {"m4eg": m4eg, "caa": caa}
+
+    def _community(self, marz: str, name_hy: str) -> Community:
+        return Community.objects.get(region__code=marz, name_hy=name_hy)

@@ -1,0 +1,65 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hamaynk.communities.selectors import my_affiliations
+from hamaynk.core.errors import DomainError
+from hamaynk.networks import selectors, services
+from hamaynk.networks.forms import TeamMemberForm
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "networks/home.html",
+                  {"networks": selectors.networks_with_counts()})
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(request, "networks/dashboard.html", {
+        "affiliations": my_affiliations(user=request.user),
+        "network_roles": selectors.my_network_roles(user=request.user),
+    })
+
+def detail(request: HttpRequest, slug: str) -> HttpResponse:
+    network = selectors.network_by_slug(slug=slug)
+    return render(request, "networks/detail.html", {
+        "network": network,
+        "can_manage": request.user.has_perm("networks.manage_team", network),
+    })
+
+@login_required
+def team(request: HttpRequest, slug: str) -> HttpResponse:
+    network = selectors.network_by_slug(slug=slug)
+    members = selectors.network_team(network=network, user=request.user)
+    form = TeamMemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.network_role_grant(network=network, actor=request.user,  # type: ignore[arg-type]
+                                        email=form.cleaned_data["email"],
+                                        role=form.cleaned_data["role"])
+        except DomainError as exc:
+            form.add_error(exc.field, exc.message)  # type: ignore[arg-type]
+        else:
+            messages.success(request, _("The person is added to the team and has been told."))
+            return redirect("networks:team", slug=slug)
+    return render(request, "networks/team.html",
+                  {"network": network, "members": members, "form": form})
+
+@login_required
+@require_POST
+def team_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    network = selectors.network_by_slug(slug=slug)
+    role = selectors.network_team(network=network, user=request.user).filter(pk=pk).first()
+    if role is None:
+        raise Http404
+    try:
+        services.network_role_revoke(role=role, actor=request.user)  # type: ignore[arg-type]
+        messages.success(request, _("The role is removed."))
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    return redirect("networks:team", slug=slug)

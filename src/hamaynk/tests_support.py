@@ -1,0 +1,127 @@
+"""Factories and a small world of people and places shared by every app's tests."""
+
+from dataclasses import dataclass
+from typing import Any
+
+import factory
+
+from hamaynk.accounts.models import User
+from hamaynk.communities.models import Affiliation, Community, Country, Region
+from hamaynk.networks.models import Membership, Network, NetworkRole
+
+
+class UserFactory(factory.django.DjangoModelFactory[User]):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.am")
+    full_name = factory.Sequence(lambda n: f"Անուն Ազգանունյան {n}")
+    password = factory.PostGenerationMethodCall("set_password", "secret-pass-123")
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):  # noqa: N805
+        if create:
+            obj.save()
+
+
+class CountryFactory(factory.django.DjangoModelFactory[Country]):
+    class Meta:
+        model = Country
+        django_get_or_create = ("code",)
+
+    code = "AM"
+    name_hy = "Հայաստան"
+    name_en = "Armenia"
+
+
+class RegionFactory(factory.django.DjangoModelFactory[Region]):
+    class Meta:
+        model = Region
+        django_get_or_create = ("code",)
+
+    country = factory.SubFactory(CountryFactory)
+    code = factory.Sequence(lambda n: f"AM-Z{n % 10}")
+    kind = Region.Kind.MARZ
+    name_hy = factory.Sequence(lambda n: f"Մարզ {n}")
+    name_en = factory.Sequence(lambda n: f"Marz {n}")
+
+
+class CommunityFactory(factory.django.DjangoModelFactory[Community]):
+    class Meta:
+        model = Community
+
+    region = factory.SubFactory(RegionFactory)
+    name_hy = factory.Sequence(lambda n: f"Համայնք {n}")
+    name_en = factory.Sequence(lambda n: f"Hamaynk {n}")
+
+
+class NetworkFactory(factory.django.DjangoModelFactory[Network]):
+    class Meta:
+        model = Network
+        django_get_or_create = ("slug",)
+
+    slug = "m4eg"
+    short_name = "M4EG"
+    name_hy = "Համայնքի ղեկավարները հանուն տնտեսական զարգացման"
+    name_en = "Mayors for Economic Growth"
+
+
+class AffiliationFactory(factory.django.DjangoModelFactory[Affiliation]):
+    class Meta:
+        model = Affiliation
+
+    user = factory.SubFactory(UserFactory)
+    community = factory.SubFactory(CommunityFactory)
+    role = Affiliation.Role.STAFF
+    status = Affiliation.Status.VERIFIED
+
+
+@dataclass
+class World:
+    network: Network
+    kotayk: Region
+    tavush: Region
+    akunk: Community
+    dilijan: Community
+    secretariat: User
+    head: User  # head of Akunk
+    staff: User  # staff of Akunk
+    other_head: User  # head of Dilijan
+    reviewer: User
+    coach: User
+    outsider: User  # signed in, no role
+    pending: User  # asked to be Akunk staff, not yet verified
+
+    def people(self) -> dict[str, Any]:
+        return {"anonymous": None, "outsider": self.outsider, "pending": self.pending,
+                "staff": self.staff, "head": self.head, "other_head": self.other_head,
+                "reviewer": self.reviewer, "coach": self.coach,
+                "secretariat": self.secretariat}
+
+
+def build_world() -> World:
+    network = NetworkFactory()
+    kotayk = RegionFactory(code="AM-KT", name_hy="Կոտայք", name_en="Kotayk",
+                           genitive_hy="Կոտայքի")
+    tavush = RegionFactory(code="AM-TV", name_hy="Տավուշ", name_en="Tavush")
+    akunk = CommunityFactory(region=kotayk, name_hy="Ակունք", name_en="Akunk")
+    dilijan = CommunityFactory(region=tavush, name_hy="Դիլիջան", name_en="Dilijan")
+    Membership.objects.create(network=network, community=dilijan, status="acting")
+    secretariat = UserFactory(email="secretariat@example.am")
+    NetworkRole.objects.create(user=secretariat, network=network, role="secretariat")
+    reviewer = UserFactory(email="reviewer@example.am")
+    NetworkRole.objects.create(user=reviewer, network=network, role="reviewer")
+    coach = UserFactory(email="coach@example.am")
+    NetworkRole.objects.create(user=coach, network=network, role="coach")
+    head = AffiliationFactory(community=akunk, role="head",
+                              user__email="head.akunk@example.am").user
+    staff = AffiliationFactory(community=akunk, role="staff",
+                               user__email="staff.akunk@example.am").user
+    other_head = AffiliationFactory(community=dilijan, role="head",
+                                    user__email="head.dilijan@example.am").user
+    pending = AffiliationFactory(community=akunk, role="staff", status="pending",
+                                 user__email="pending@example.am").user
+    outsider = UserFactory(email="outsider@example.am")
+    return World(network, kotayk, tavush, akunk, dilijan, secretariat, head, staff, other_head,
+                 reviewer, coach, outsider, pending)

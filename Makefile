@@ -38,6 +38,7 @@ worker: install
 
 messages: install
 	cd src/hamaynk && DEBUG=on ../../$(PY) ../../manage.py makemessages -l hy -l en --no-location --no-obsolete -i "locale_vendor/*"
+	$(PY) scripts/fill_en_catalogue.py src/hamaynk/locale/en/LC_MESSAGES/django.po
 	cd src/hamaynk && DEBUG=on ../../$(PY) ../../manage.py compilemessages -l hy -l en
 
 clean:

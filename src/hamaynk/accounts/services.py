@@ -19,8 +19,9 @@ def user_set_language(*, user: User, language: str) -> User:
 @transaction.atomic
 def user_update_preferences(*, user: User, full_name: str, preferred_language: str,
                             email_frequency: str) -> User:
-    before = {"full_name": user.full_name, "preferred_language": user.preferred_language,
-              "email_frequency": user.email_frequency}
+    fields = ("full_name", "preferred_language", "email_frequency")
+    # Read the stored values: a bound ModelForm may already have changed the instance.
+    before = User.objects.filter(pk=user.pk).values(*fields).get()
     user.full_name = full_name.strip()
     user.preferred_language = preferred_language
     user.email_frequency = email_frequency

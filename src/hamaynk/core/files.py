@@ -2,8 +2,8 @@
 the web root, served only through the permission-checked `core:file` view."""
 
 import hashlib
-from typing import Any
 from collections.abc import Iterable
+from typing import Any
 
 import puremagic
 from django.conf import settings

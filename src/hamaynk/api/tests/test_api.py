@@ -1,0 +1,60 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from hamaynk.tests_support import CommunityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_openapi_document_and_docs_are_served_offline(client):
+    spec = client.get("/api/openapi.json").json()
+    assert {"/api/communities", "/api/regions", "/api/countries"} <= set(spec["paths"])
+    docs = client.get("/api/docs").content.decode()
+    assert "cdn.jsdelivr" not in docs and "unpkg" not in docs
+
+
+def test_communities_filters_and_pagination(client, world):
+    data = client.get("/api/communities", {"region": "AM-KT"}).json()
+    assert data["count"] == 1 and data["items"][0]["name_hy"] == "Ակունք"
+    data = client.get("/api/communities", {"network": "m4eg"}).json()
+    assert [c["name_en"] for c in data["items"]] == ["Dilijan"]
+    assert data["items"][0]["networks"] == [{"network": "m4eg", "status": "acting",
+                                             "since": None}]
+    assert client.get("/api/communities", {"q": "ԱԿՈՒՆՔ"}).json()["count"] == 1
+    assert client.get("/api/communities", {"region": "AM-XX"}).json()["count"] == 0
+
+
+def test_communities_page_size_is_capped_and_bad_page_is_a_clear_error(client, world):
+    for _ in range(5):
+        CommunityFactory(region=world.kotayk)
+    data = client.get("/api/communities", {"page_size": 2, "page": 2}).json()
+    assert data["count"] == 7 and len(data["items"]) == 2
+    response = client.get("/api/communities", {"page": "abc"})
+    assert response.status_code == 422
+
+
+def test_community_list_query_count_is_fixed(client, world):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            client.get("/api/communities")
+        return len(ctx.captured_queries)
+
+    before = queries()
+    for _ in range(30):
+        CommunityFactory(region=world.tavush)
+    assert queries() == before <= 4
+
+
+def test_unverified_community_is_404_in_the_api(client, world):
+    candidate = CommunityFactory(region=world.kotayk, is_verified=False)
+    assert client.get(f"/api/communities/{candidate.pk}").status_code == 404
+    assert client.get(f"/api/communities/{world.akunk.pk}").json()["region"] == "AM-KT"
+
+
+def test_regions_and_countries(client, registry):
+    regions = client.get("/api/regions", {"country": "am"}).json()
+    assert len(regions) == 11
+    kotayk = next(r for r in regions if r["code"] == "AM-KT")
+    assert kotayk["genitive_hy"] == "Կոտայքի"
+    assert {c["code"] for c in client.get("/api/countries").json()} == {"AM", "MD", "UA"}

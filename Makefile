@@ -34,7 +34,9 @@ check: install
 	DEBUG=on $(PY) manage.py makemigrations --check --dry-run
 
 worker: install
-	$(PY) manage.py db_worker
+	@if [ -n "$$REDIS_URL" ] && [ "$${TASKS_BACKEND:-rq}" = "rq" ]; then \
+	  $(PY) manage.py rqworker --job-class django_tasks_rq.Job default; \
+	else $(PY) manage.py db_worker; fi
 
 messages: install
 	cd src/hamaynk && DEBUG=on ../../$(PY) ../../manage.py makemessages -l hy -l en --no-location --no-obsolete -i "locale_vendor/*"

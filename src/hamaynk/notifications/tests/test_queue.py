@@ -31,18 +31,21 @@ def test_email_waits_in_the_database_queue_until_the_worker_runs(world, mailoutb
 
 
 def settings_with(**env: str) -> str:
+    """The settings a fresh process reads from this environment (unset where a value is "")."""
     code = ("import django; django.setup(); from django.conf import settings; "
             "print(settings.TASKS['default']['BACKEND'], settings.CACHES['default']['BACKEND'])")
+    base = {k: v for k, v in os.environ.items() if k not in env}
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO / "src"),
-             "DJANGO_SETTINGS_MODULE": "hamaynk.config.settings", "DEBUG": "on", **env})
+        env={**base, "PYTHONPATH": str(REPO / "src"), "DEBUG": "on",
+             "DJANGO_SETTINGS_MODULE": "hamaynk.config.settings",
+             **{k: v for k, v in env.items() if v}})
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout.strip()
 
 
 def test_embedded_default_needs_no_service():
-    env = {k: "" for k in ("REDIS_URL", "TASKS_BACKEND", "DATABASE_URL")}
+    env = dict.fromkeys(("REDIS_URL", "TASKS_BACKEND", "DATABASE_URL"), "")
     assert settings_with(**env) == ("django_tasks_db.DatabaseBackend "
                                     "django.core.cache.backends.locmem.LocMemCache")
 

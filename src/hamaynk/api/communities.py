@@ -1,8 +1,9 @@
-from typing import Any
+from typing import Annotated, Any
 
 from django.apps import apps
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
+from ninja import Path as PathEx
 from ninja.pagination import PageNumberPagination, paginate
 
 from hamaynk.api.schemas import CommunityOut, CountryOut, RegionOut
@@ -10,6 +11,14 @@ from hamaynk.communities import selectors
 from hamaynk.communities.models import Community, Country, Region
 
 router = Router(tags=["registry"])
+
+
+class Pages(PageNumberPagination):
+    """Page-number pagination with bounds, so an absurd page number is a 422, not a 500."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=1_000_000)
+        page_size: int | None = Field(None, ge=1, le=200)
 
 
 @router.get("/countries", response=list[CountryOut])
@@ -37,7 +46,7 @@ class CommunityFilters(Schema):
 
 
 @router.get("/communities", response=list[CommunityOut])
-@paginate(PageNumberPagination, page_size=50, max_page_size=200)
+@paginate(Pages, page_size=50, max_page_size=200)
 def communities(request: HttpRequest, filters: Query[CommunityFilters]) -> Any:
     """Verified, current communities; filter by country, region (ISO 3166-2), network slug
     and name (either script). An unknown filter value gives an empty list."""
@@ -57,5 +66,6 @@ def communities(request: HttpRequest, filters: Query[CommunityFilters]) -> Any:
 
 
 @router.get("/communities/{community_id}", response=CommunityOut)
-def community(request: HttpRequest, community_id: int) -> Any:
+def community(request: HttpRequest,
+              community_id: Annotated[int, PathEx(ge=1, le=2**63 - 1)]) -> Any:
     return selectors.community_for_viewer(pk=community_id, user=request.user)

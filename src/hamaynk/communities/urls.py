@@ -5,12 +5,12 @@ from hamaynk.communities import views
 app_name = "communities"
 urlpatterns = [
     path("", views.directory, name="directory"),
-    path("<int:pk>/", views.detail, name="detail"),
-    path("<int:pk>/edit/", views.edit_profile, name="edit"),
-    path("<int:pk>/confirm/", views.confirm, name="confirm"),
+    path("<id:pk>/", views.detail, name="detail"),
+    path("<id:pk>/edit/", views.edit_profile, name="edit"),
+    path("<id:pk>/confirm/", views.confirm, name="confirm"),
     path("candidates/", views.candidates, name="candidates"),
     path("affiliations/", views.affiliation_queue, name="affiliations"),
     path("affiliations/request/", views.affiliation_request, name="affiliation_request"),
-    path("affiliations/<int:pk>/<str:decision>/", views.affiliation_decide,
+    path("affiliations/<id:pk>/<str:decision>/", views.affiliation_decide,
          name="affiliation_decide"),
 ]

@@ -1,10 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from hamaynk.api.api import api
 from hamaynk.core import views as core_views
+from hamaynk.core.converters import IdConverter
 from hamaynk.networks import views as network_views
+
+register_converter(IdConverter, "id")
 
 handler404 = "hamaynk.core.views.error_404"
 handler403 = "hamaynk.core.views.error_403"
@@ -17,7 +20,7 @@ urlpatterns = [
     path("communities/", include("hamaynk.communities.urls")),
     path("networks/", include("hamaynk.networks.urls")),
     path("notifications/", include("hamaynk.notifications.urls")),
-    path("files/<int:pk>/", core_views.file_download, name="file"),
+    path("files/<id:pk>/", core_views.file_download, name="file"),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -6,5 +6,5 @@ app_name = "networks"
 urlpatterns = [
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/team/", views.team, name="team"),
-    path("<slug:slug>/team/<int:pk>/remove/", views.team_remove, name="team_remove"),
+    path("<slug:slug>/team/<id:pk>/remove/", views.team_remove, name="team_remove"),
 ]

@@ -58,3 +58,9 @@ def test_regions_and_countries(client, registry):
     kotayk = next(r for r in regions if r["code"] == "AM-KT")
     assert kotayk["genitive_hy"] == "Կոտայքի"
     assert {c["code"] for c in client.get("/api/countries").json()} == {"AM", "MD", "UA"}
+
+
+@pytest.mark.parametrize("page", ["99999999999999999999", "0", "-3", "1e9"])
+def test_absurd_page_numbers_are_a_clear_answer_never_500(client, world, page):
+    response = client.get("/api/communities", {"page": page})
+    assert response.status_code in (200, 422)

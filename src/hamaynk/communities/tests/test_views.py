@@ -180,3 +180,13 @@ def test_community_names_are_unique_per_region(world):
 
     with pytest.raises(IntegrityError), transaction.atomic():
         Community.objects.create(region=world.kotayk, name_hy="Ակունք", name_en="Akunk 2")
+
+
+@pytest.mark.parametrize("url", ["/communities/{huge}/", "/communities/{huge}/edit/",
+                                 "/files/{huge}/", "/communities/999999/",
+                                 "/api/communities/{huge}"])
+def test_forged_or_huge_ids_are_404_never_500(client, world, url):
+    client.force_login(world.secretariat)
+    response = client.get(url.format(huge="9" * 30))
+    assert response.status_code in (404, 422)
+    assert client.get(url.format(huge="99999999999999999999")).status_code in (404, 422)

@@ -125,3 +125,43 @@ def build_world() -> World:
     outsider = UserFactory(email="outsider@example.am")
     return World(network, kotayk, tavush, akunk, dilijan, secretariat, head, staff, other_head,
                  reviewer, coach, outsider, pending)
+
+
+def configure_m4eg(network: Network) -> Network:
+    """M4EG's rules: junior on approval, LEDP within 12 months, an EDO, two commitments and
+    the council texts."""
+    from hamaynk.networks.models import Commitment, CouncilTemplate
+
+    network.status_on_approval = "junior"
+    network.requires_plan = True
+    network.plan_due_months = 12
+    network.requires_edo = True
+    network.save()
+    Commitment.objects.create(network=network, order=1, text_hy="Ներկայացնել ՏՏԶԾ մեկ տարում",
+                              text_en="Submit an LEDP within a year")
+    Commitment.objects.create(network=network, order=2, text_hy="Նշանակել EDO",
+                              text_en="Name an EDO")
+    CouncilTemplate.objects.create(
+        network=network, language="hy",
+        title="«Համայնքի ղեկավարներ հանուն տնտեսական զարգացման» նախաձեռնությանը միանալու մասին",
+        legal_basis="«Տեղական ինքնակառավարման մասին» ՀՀ օրենքի 18-րդ հոդվածի 1-ին մասի 25-րդ կետ",
+        points="Հավանություն տալ {community} համայնքի միանալուն։\nՀանձնարարել ղեկավարին "
+               "ստորագրել հայտը։",
+        entry_into_force="Սույն որոշումն ուժի մեջ է մտնում պաշտոնական հրապարակմանը հաջորդող "
+                         "օրվանից։",
+        justification="{network} ծրագիրը ...\n\nՀիմք ընդունելով վերը շարադրվածը՝ {community} "
+                      "համայնքի ավագանու հաստատմանն է ներկայացվում սույն նախագիծը։")
+    return network
+
+
+def complete_application(application: Any, *, scan: Any) -> Any:
+    """Fill every field an application needs before the head can sign it."""
+    application.motivation = "Զարգացնել տեղական տնտեսությունը"
+    application.edo_name = "Աննա Սարգսյան"
+    application.edo_email = "edo@akunk.am"
+    application.decision_number = "45-Ա"
+    application.decision_date = __import__("datetime").date(2026, 11, 20)
+    application.decision_scan = scan
+    application.save()
+    application.accepted_commitments.set(application.network.commitments.all())
+    return application

@@ -52,7 +52,8 @@ def verified_community_ids(user: Any, *, roles: tuple[str, ...] = ("head", "staf
 
 def forget_roles(user: Any) -> None:
     """Drop the per-request caches after a role changes."""
-    for key in ("_hamaynk_network_roles", "_hamaynk_affiliations"):
+    for key in ("_hamaynk_network_roles", "_hamaynk_affiliations",
+                "_hamaynk_secretariat_networks"):
         if hasattr(user, key):
             delattr(user, key)
 

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "hamaynk.accounts",
     "hamaynk.notifications",
     "hamaynk.communities",
+    "hamaynk.documents",
     "hamaynk.networks",
     "hamaynk.api",
     "hamaynk.demo",

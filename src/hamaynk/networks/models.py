@@ -23,6 +23,22 @@ class Network(TimeStampedModel):
     description_en = models.TextField(_("description in English"), blank=True)
     website = models.URLField(_("website"), blank=True)
     time_zone = models.CharField(max_length=64, default="Asia/Yerevan")
+    # Membership rules (the secretariat edits them in the network's settings).
+    status_on_approval = models.CharField(
+        _("status on approval"), max_length=20, default="member",
+        choices=[("member", _("member")), ("junior", _("junior member"))])
+    requires_plan = models.BooleanField(
+        _("members submit a Local Economic Development Plan (LEDP)"), default=False)
+    plan_due_months = models.PositiveSmallIntegerField(
+        _("LEDP due within (months after joining)"), default=12)
+    suspension_grace_days = models.PositiveSmallIntegerField(
+        _("days after the LEDP due date before suspension"), default=0)
+    requires_edo = models.BooleanField(_("an Economic Development Officer must be named"),
+                                       default=False)
+    dues_amount = models.DecimalField(_("annual dues"), max_digits=12, decimal_places=2,
+                                      null=True, blank=True)
+    dues_currency = models.CharField(_("currency"), max_length=3, blank=True,
+                                     choices=[(c, c) for c in ("AMD", "EUR", "USD", "MDL", "UAH")])
 
     class Meta:
         ordering = ["slug"]
@@ -67,6 +83,55 @@ class NetworkRole(TimeStampedModel):
         return f"{self.user} — {self.get_role_display()}, {self.network.short_name}"
 
 
+class Commitment(models.Model):
+    """One commitment a member accepts when it joins (accepted one by one in the application)."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="commitments")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    text_hy = models.TextField(_("text in Armenian"))
+    text_en = models.TextField(_("text in English"), blank=True)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        ordering = ["network", "order", "pk"]
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def text(self) -> str:
+        return localized(self, "text")
+
+
+class CouncilTemplate(TimeStampedModel):
+    """The network's texts for the council decision package, per language, edited by the
+    secretariat. Placeholders: {community}, {network}, {marz}."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE,
+                                related_name="council_templates")
+    language = models.CharField(_("language"), max_length=8,
+                                choices=[("hy", _("Armenian")), ("en", _("English"))])
+    title = models.CharField(_("decision title"), max_length=500)
+    legal_basis = models.TextField(_("legal basis"), help_text=_("One legal reference per line."))
+    points = models.TextField(_("decision points"), help_text=_("One point per line."))
+    entry_into_force = models.TextField(_("entry into force"))
+    justification = models.TextField(_("justification"),
+                                     help_text=_("Paragraphs separated by an empty line."))
+    co_financing = models.DecimalField(_("co-financing from the community budget"),
+                                       max_digits=14, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("council decision template")
+        verbose_name_plural = _("council decision templates")
+        constraints = [models.UniqueConstraint(fields=["network", "language"],
+                                               name="council_template_one_per_language")]
+
+    def __str__(self) -> str:
+        return f"{self.network.short_name} ({self.language})"
+
+
 class Membership(TimeStampedModel):
     class Status(models.TextChoices):
         MEMBER = "member", _("member")
@@ -84,13 +149,146 @@ class Membership(TimeStampedModel):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices,
                               default=Status.MEMBER)
     since = models.DateField(_("member since"), null=True, blank=True)
+    plan_due = models.DateField(_("LEDP due"), null=True, blank=True)
+    status_before_suspension = models.CharField(max_length=20, blank=True)
+    status_reason = models.TextField(_("reason"), blank=True)
+    reminded_30_at = models.DateTimeField(null=True, blank=True)
+    reminded_7_at = models.DateTimeField(null=True, blank=True)
+    application = models.OneToOneField("MembershipApplication", on_delete=models.SET_NULL,
+                                       null=True, blank=True, related_name="membership")
 
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [models.UniqueConstraint(fields=["network", "community"],
                                                name="membership_unique")]
-        indexes = [models.Index(fields=["network", "status"])]
+        indexes = [models.Index(fields=["network", "status"]),
+                   models.Index(fields=["status", "plan_due"])]
 
     def __str__(self) -> str:
         return f"{self.community} — {self.network.short_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("networks:membership", args=[self.pk])
+
+
+class MembershipApplication(TimeStampedModel):
+    """A community's application to join a network: prepared by its staff, signed and
+    submitted by its head, reviewed by the secretariat."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+        CHANGES_REQUESTED = "changes_requested", _("changes requested")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    OPEN_STATUSES = ("draft", "submitted", "changes_requested")
+    EDITABLE_STATUSES = ("draft", "changes_requested")
+
+    network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="applications",
+                                verbose_name=_("network"))
+    community = models.ForeignKey(Community, on_delete=models.PROTECT,
+                                  related_name="membership_applications",
+                                  verbose_name=_("community"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
+                              default=Status.DRAFT, db_index=True)
+    version = models.PositiveIntegerField(default=1)
+    motivation = models.TextField(_("why the community wants to join"), blank=True)
+    edo_name = models.CharField(_("Economic Development Officer / contact person"),
+                                max_length=200, blank=True)
+    edo_position = models.CharField(_("position"), max_length=200, blank=True)
+    edo_email = models.EmailField(_("email"), blank=True)
+    edo_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    accepted_commitments = models.ManyToManyField(Commitment, blank=True,
+                                                  related_name="+",
+                                                  verbose_name=_("commitments accepted"))
+    decision_number = models.CharField(_("council decision number"), max_length=40, blank=True)
+    decision_date = models.DateField(_("council decision date"), null=True, blank=True)
+    decision_scan = models.ForeignKey("core.StoredFile", on_delete=models.SET_NULL, null=True,
+                                      blank=True, related_name="+",
+                                      verbose_name=_("adopted council decision (scan)"))
+    prepared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, related_name="+")
+    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                  null=True, blank=True, related_name="+")
+    signed_name = models.CharField(_("signed by (full name)"), max_length=200, blank=True)
+    signed_at = models.DateTimeField(_("signed"), null=True, blank=True)
+    signed_scan = models.ForeignKey("core.StoredFile", on_delete=models.SET_NULL, null=True,
+                                    blank=True, related_name="+",
+                                    verbose_name=_("signed application (scan)"))
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    review_message = models.TextField(_("message from the secretariat"), blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at", "-created_at"]
+        verbose_name = _("membership application")
+        verbose_name_plural = _("membership applications")
+        constraints = [models.UniqueConstraint(
+            fields=["network", "community"],
+            condition=models.Q(status__in=["draft", "submitted", "changes_requested"]),
+            name="application_one_open_per_community_and_network")]
+        indexes = [models.Index(fields=["network", "status", "-submitted_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.community} → {self.network.short_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("networks:application", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in self.EDITABLE_STATUSES
+
+
+class DevelopmentPlan(TimeStampedModel):
+    """A Local Economic Development Plan (LEDP) submitted by a member for approval."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("awaiting review")
+        APPROVED = "approved", _("approved")
+        RETURNED = "returned", _("returned for changes")
+
+    class Block(models.TextChoices):
+        REGULATORY = "regulatory", _("Regulatory and institutional framework")
+        FINANCE = "finance", _("Access to finance")
+        LAND = "land", _("Land and infrastructure")
+        SKILLS = "skills", _("Skills and human capital, inclusiveness")
+        POSITIONING = "positioning", _("External positioning and marketing")
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="plans")
+    title = models.CharField(_("title"), max_length=300)
+    file = models.ForeignKey("core.StoredFile", on_delete=models.PROTECT, related_name="+",
+                             verbose_name=_("plan document"))
+    building_blocks = models.JSONField(_("building blocks covered"), default=list)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
+                              default=Status.SUBMITTED)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                     null=True, related_name="+")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    message = models.TextField(_("message from the secretariat"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("development plan")
+        verbose_name_plural = _("development plans")
+        constraints = [models.UniqueConstraint(
+            fields=["membership"], condition=models.Q(status="submitted"),
+            name="plan_one_awaiting_review_per_membership")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def block_labels(self) -> list[str]:
+        labels = dict(self.Block.choices)
+        return [str(labels[b]) for b in self.building_blocks if b in labels]

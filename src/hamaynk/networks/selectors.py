@@ -3,7 +3,15 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from hamaynk.networks.models import Membership, Network, NetworkRole
+from hamaynk.accounts.permissions import verified_community_ids
+from hamaynk.communities.models import Community
+from hamaynk.networks.models import (
+    DevelopmentPlan,
+    Membership,
+    MembershipApplication,
+    Network,
+    NetworkRole,
+)
 
 
 def networks_with_counts() -> QuerySet[Network]:
@@ -29,3 +37,140 @@ def my_network_roles(*, user: Any) -> list[NetworkRole]:
     if not user.is_authenticated:
         return []
     return list(NetworkRole.objects.filter(user=user).select_related("network"))
+
+
+# --- membership applications and members -------------------------------------------------
+
+def network_for_secretariat(*, slug: str, user: Any, perm: str = "networks.manage_settings"
+                            ) -> Network:
+    network = Network.objects.filter(slug=slug).first()
+    if network is None or not user.has_perm(perm, network):
+        raise Http404
+    return network
+
+
+def application_queue(*, network: Network, user: Any, status: str = "", country: str = "",
+                      region: str = "", query: str = "") -> QuerySet[MembershipApplication]:
+    if not user.has_perm("networks.review_applications", network):
+        raise Http404
+    qs = (MembershipApplication.objects.filter(network=network)
+          .exclude(status=MembershipApplication.Status.DRAFT)
+          .select_related("community__region__country", "signed_by")
+          .order_by("-submitted_at", "-pk"))
+    if status in MembershipApplication.Status.values:
+        qs = qs.filter(status=status)
+    if country:
+        qs = qs.filter(community__region__country__code=country)
+    if region:
+        qs = qs.filter(community__region__code=region)
+    for word in " ".join(query.split()).casefold().split():
+        qs = qs.filter(community__search_text__contains=word)
+    return qs
+
+
+def application_for_viewer(*, pk: Any, user: Any) -> MembershipApplication:
+    application = (MembershipApplication.objects
+                   .select_related("network", "community__region__country", "decision_scan",
+                                   "signed_scan", "signed_by", "prepared_by", "decided_by")
+                   .prefetch_related("accepted_commitments").filter(pk=pk).first())
+    if application is None or not user.has_perm("networks.view_application", application):
+        raise Http404
+    return application
+
+
+def community_for_actor(*, pk: Any, user: Any, perm: str = "networks.prepare_application"
+                        ) -> Community:
+    community = Community.objects.select_related("region__country").filter(
+        pk=pk, is_verified=True).first()
+    if community is None or not user.has_perm(perm, community):
+        raise Http404
+    return community
+
+
+def standing_for_communities(*, network: Network, user: Any) -> list[dict[str, Any]]:
+    """For each community the user acts for: its membership or open application here."""
+    ids = verified_community_ids(user)
+    if not ids:
+        return []
+    communities = Community.objects.filter(pk__in=ids).select_related("region").order_by(
+        "name_hy")
+    memberships = {m.community_id: m for m in Membership.objects.filter(
+        network=network, community_id__in=ids)}
+    applications = {a.community_id: a for a in MembershipApplication.objects.filter(
+        network=network, community_id__in=ids,
+        status__in=MembershipApplication.OPEN_STATUSES)}
+    return [{"community": c, "membership": memberships.get(c.pk),
+             "application": applications.get(c.pk)} for c in communities]
+
+
+def network_members(*, network: Network, country: str = "", region: str = "",
+                    status: str = "") -> QuerySet[Membership]:
+    qs = (Membership.objects.filter(network=network, status__in=Membership.VISIBLE_STATUSES)
+          .select_related("community__region__country")
+          .order_by("community__region__code", "community__name_hy", "pk"))
+    if country:
+        qs = qs.filter(community__region__country__code=country)
+    if region:
+        qs = qs.filter(community__region__code=region)
+    if status in Membership.VISIBLE_STATUSES:
+        qs = qs.filter(status=status)
+    return qs
+
+
+def membership_for_viewer(*, pk: Any, user: Any) -> Membership:
+    membership = (Membership.objects.select_related("network", "community__region__country",
+                                                    "application")
+                  .prefetch_related("plans__file").filter(pk=pk).first())
+    if membership is None or not user.has_perm("networks.view_membership", membership):
+        raise Http404
+    return membership
+
+
+def plan_for_decision(*, pk: Any, user: Any) -> DevelopmentPlan:
+    plan = DevelopmentPlan.objects.select_related("membership__network").filter(pk=pk).first()
+    if plan is None or not user.has_perm("networks.decide_plan", plan):
+        raise Http404
+    return plan
+
+
+def my_applications(*, user: Any) -> QuerySet[MembershipApplication]:
+    return (MembershipApplication.objects.filter(community_id__in=verified_community_ids(user))
+            .select_related("network", "community").order_by("-updated_at"))
+
+
+def my_memberships(*, user: Any) -> QuerySet[Membership]:
+    return (Membership.objects.filter(community_id__in=verified_community_ids(user))
+            .select_related("network", "community").order_by("network__slug"))
+
+
+def application_history(*, application: MembershipApplication) -> list[Any]:
+    from hamaynk.core.audit import history_for
+
+    return list(history_for(application))
+
+
+def country_and_region_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    from hamaynk.communities.models import Country, Region
+
+    countries = [(c.code, c.name) for c in Country.objects.all()]
+    regions = [(r.code, f"{r.name} ({r.country_id and r.code[:2]})")
+               for r in Region.objects.order_by("code")]
+    return countries, regions
+
+
+def community_for_package(*, network: Network, pk: Any, user: Any) -> Community:
+    """The council package is for the community's own people and for the secretariat."""
+    from hamaynk.networks.permissions import serves
+
+    community = Community.objects.select_related("region__country").filter(
+        pk=pk, is_verified=True).first()
+    if community is None or not (serves(user, network.pk)
+                                 or community.pk in verified_community_ids(user)):
+        raise Http404
+    return community
+
+
+def membership_history(*, membership: Membership) -> list[Any]:
+    from hamaynk.core.audit import history_for
+
+    return list(history_for(membership))

@@ -3,6 +3,7 @@ role. Safe to run again: it matches what exists and never duplicates. Refused wh
 is off, because every demo account shares the public password."""
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -12,7 +13,8 @@ from django.db import transaction
 from hamaynk.accounts.models import User
 from hamaynk.communities.importer import import_registry
 from hamaynk.communities.models import Affiliation, Community
-from hamaynk.networks.models import Membership, Network, NetworkRole
+from hamaynk.networks.models import Commitment, CouncilTemplate, Membership, Network, NetworkRole
+from hamaynk.networks.services._common import add_months
 
 M4EG_DESCRIPTION_HY = (
     "«Համայնքի ղեկավարները հանուն տնտեսական զարգացման» (ՀՀՏԶ/M4EG) նախաձեռնությունը, "
@@ -40,10 +42,55 @@ CAA_DESCRIPTION_EN = (
     "development of local self-government bodies; the Association's institutional "
     "development; public communication.")
 
+# The justification of Akunk's draft decision (shared/seeds/000_…), the model text.
+SEED_JUSTIFICATION = (Path(__file__).resolve().parents[2] / "seed_justification.txt"
+                      ).read_text(encoding="utf-8")
+M4EG_COMMITMENTS = [
+    ("Մշակել և ներկայացնել համայնքի տեղական տնտեսական զարգացման ծրագիր (ՏՏԶԾ) "
+     "անդամակցելուց հետո մեկ տարվա ընթացքում։",
+     "Prepare and submit a Local Economic Development Plan (LEDP) within a year of joining."),
+    ("Նշանակել տնտեսական զարգացման պատասխանատու (EDO), որը լիազորված է համայնքի ղեկավարի "
+     "կողմից և հասանելի է քարտուղարության համար։",
+     "Name an Economic Development Officer (EDO), mandated by the head and responsive to the "
+     "secretariat."),
+    ("Պարբերաբար զեկուցել ծրագրի իրականացման ընթացքի մասին։",
+     "Report regularly on the implementation of the plan."),
+    ("Մասնակցել նախաձեռնության ուսուցողական միջոցառումներին և փոխանակել փորձը այլ "
+     "անդամների հետ։",
+     "Take part in the initiative's learning events and share experience with other members."),
+]
+M4EG_COUNCIL_TEXTS = {
+    "hy": {
+        "title": "«Համայնքի ղեկավարներ հանուն տնտեսական զարգացման» նախաձեռնությանը "
+                 "միանալու մասին",
+        "legal_basis": "«Տեղական ինքնակառավարման մասին» Հայաստանի Հանրապետության օրենքի "
+                       "13-րդ հոդվածի 10-րդ մասը\n«Տեղական ինքնակառավարման մասին» Հայաստանի "
+                       "Հանրապետության օրենքի 18-րդ հոդվածի 1-ին մասի 25-րդ կետը",
+        "points": "Հավանություն տալ {community} համայնքի՝ «Համայնքի ղեկավարներ հանուն "
+                  "տնտեսական զարգացման» նախաձեռնությանը միանալուն։\n"
+                  "Հանձնարարել համայնքի ղեկավարին ստորագրել և նախաձեռնության "
+                  "քարտուղարություն ներկայացնել անդամակցության հայտը։",
+        "entry_into_force": "Սույն որոշումն ուժի մեջ է մտնում պաշտոնական հրապարակմանը "
+                            "հաջորդող օրվանից։",
+        "justification": SEED_JUSTIFICATION,
+    },
+    "en": {
+        "title": "On joining the Mayors for Economic Growth initiative",
+        "legal_basis": "Law of the Republic of Armenia on Local Self-Government, art. 13(10)\n"
+                       "Law of the Republic of Armenia on Local Self-Government, art. 18(1)(25)",
+        "points": "To approve {community} community joining the Mayors for Economic Growth "
+                  "initiative.\nTo instruct the community head to sign and submit the "
+                  "membership application to the initiative's secretariat.",
+        "entry_into_force": "This decision enters into force on the day following its "
+                            "official publication.",
+        "justification": M4EG_DESCRIPTION_EN,
+    },
+}
+
 # (marz, Armenian name, network, status, since)
 MEMBERSHIPS = [
     ("AM-TV", "Դիլիջան", "m4eg", "acting", date(2021, 6, 1)),
-    ("AM-TV", "Իջևան", "m4eg", "junior", date(2025, 9, 15)),
+    ("AM-TV", "Իջևան", "m4eg", "junior", date(2026, 3, 2)),
     ("AM-GR", "Մարտունի", "m4eg", "suspended", date(2019, 3, 1)),
     ("AM-GR", "Սևան", "m4eg", "acting", date(2018, 3, 8)),
     ("AM-TV", "Դիլիջան", "caa", "member", date(2010, 1, 1)),
@@ -79,9 +126,17 @@ class Command(BaseCommand):
             import_registry()
             networks = self._networks()
             for marz, name, slug, status, since in MEMBERSHIPS:
+                network = networks[slug]
+                extra: dict[str, Any] = {}
+                if network.requires_plan and status in ("junior", "suspended"):
+                    extra["plan_due"] = add_months(since, network.plan_due_months)
+                if status == "suspended":
+                    extra["status_before_suspension"] = "junior"
+                    extra["status_reason"] = "Տեղական տնտեսական զարգացման ծրագիրը " \
+                        "ժամկետում չի ներկայացվել։"
                 Membership.objects.update_or_create(
-                    network=networks[slug], community=self._community(marz, name),
-                    defaults={"status": status, "since": since})
+                    network=network, community=self._community(marz, name),
+                    defaults={"status": status, "since": since, **extra})
             secretariat = None
             for email, full_name, network_role, affiliation in ACCOUNTS:
                 user = User.objects.filter(email=email).first()
@@ -115,12 +170,19 @@ class Command(BaseCommand):
             "name_hy": "Համայնքի ղեկավարները հանուն տնտեսական զարգացման",
             "name_en": "Mayors for Economic Growth",
             "description_hy": M4EG_DESCRIPTION_HY, "description_en": M4EG_DESCRIPTION_EN,
-            "website": "https://www.m4eg.eu/"})
+            "website": "https://www.m4eg.eu/", "status_on_approval": "junior",
+            "requires_plan": True, "plan_due_months": 12, "requires_edo": True})
         caa, _ = Network.objects.update_or_create(slug="caa", defaults={
             "short_name": "ՀՀՄ / CAA",
             "name_hy": "Հայաստանի համայնքների միություն",
             "name_en": "Communities Association of Armenia",
             "description_hy": CAA_DESCRIPTION_HY, "description_en": CAA_DESCRIPTION_EN})
+        if not m4eg.commitments.exists():
+            for order, (hy, en) in enumerate(M4EG_COMMITMENTS, start=1):
+                Commitment.objects.create(network=m4eg, order=order, text_hy=hy, text_en=en)
+        for language, texts in M4EG_COUNCIL_TEXTS.items():
+            CouncilTemplate.objects.get_or_create(network=m4eg, language=language,
+                                                  defaults=texts)
         return {"m4eg": m4eg, "caa": caa}
 
     def _community(self, marz: str, name_hy: str) -> Community:

@@ -21,6 +21,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "networks/dashboard.html", {
         "affiliations": my_affiliations(user=request.user),
         "network_roles": selectors.my_network_roles(user=request.user),
+        "applications": selectors.my_applications(user=request.user)[:20],
+        "memberships": selectors.my_memberships(user=request.user)[:20],
     })
 
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -28,6 +30,8 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "networks/detail.html", {
         "network": network,
         "can_manage": request.user.has_perm("networks.manage_team", network),
+        "standing": selectors.standing_for_communities(network=network, user=request.user),
+        "commitments": network.commitments.filter(is_active=True),
     })
 
 @login_required

@@ -1,0 +1,262 @@
+"""A community's membership application: prepared by its staff, signed and submitted by its
+head, reviewed by the network's secretariat. Every function is one transaction, checks the
+actor's permission, moves the explicit state machine, writes the audit trail and notifies
+after commit."""
+
+import datetime
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from hamaynk.accounts.models import User
+from hamaynk.communities.models import Community
+from hamaynk.core import audit
+from hamaynk.core.errors import DomainError
+from hamaynk.core.files import DOCUMENTS, store_upload
+from hamaynk.core.models import StoredFile
+from hamaynk.networks.models import Membership, MembershipApplication, Network
+from hamaynk.networks.services._common import (
+    add_months,
+    check_version,
+    community_people,
+    move,
+    require,
+    secretariat_of,
+    today_in,
+)
+from hamaynk.notifications.services import notify
+
+A = MembershipApplication.Status
+APPLICATION_TRANSITIONS: dict[str, frozenset[str]] = {
+    A.DRAFT: frozenset({A.SUBMITTED, A.WITHDRAWN}),
+    A.SUBMITTED: frozenset({A.CHANGES_REQUESTED, A.APPROVED, A.REJECTED, A.WITHDRAWN}),
+    A.CHANGES_REQUESTED: frozenset({A.SUBMITTED, A.WITHDRAWN}),
+    A.APPROVED: frozenset(),
+    A.REJECTED: frozenset(),
+    A.WITHDRAWN: frozenset(),
+}
+
+
+def _locked(application: MembershipApplication) -> MembershipApplication:
+    return (MembershipApplication.objects.select_for_update()
+            .select_related("network", "community__region").get(pk=application.pk))
+
+
+def _tell_community(application: MembershipApplication, action: str, *,
+                    essential: bool = True) -> None:
+    for person in community_people(application.community_id):
+        notify(recipient=person, kind=action, essential=essential,
+               template="networks/notifications/application_changed",
+               context={"application": application}, url=application.get_absolute_url())
+
+
+@transaction.atomic
+def application_start(*, network: Network, community: Community,
+                      actor: User) -> MembershipApplication:
+    """Open a draft application; a second click returns nothing new (one open application
+    per community and network, held by a database constraint)."""
+    require(actor, "networks.prepare_application", community)
+    if Membership.objects.filter(network=network, community=community,
+                                 status__in=Membership.VISIBLE_STATUSES).exists():
+        raise DomainError(_("%(community)s is already a member of this network.")
+                          % {"community": community.name})
+    if MembershipApplication.objects.filter(network=network, community=community,
+                                            status__in=MembershipApplication.OPEN_STATUSES).exists():
+        raise DomainError(_("%(community)s already has an open application to this network.")
+                          % {"community": community.name})
+    try:
+        with transaction.atomic():
+            application = MembershipApplication.objects.create(
+                network=network, community=community, prepared_by=actor)
+    except IntegrityError as exc:
+        raise DomainError(_("%(community)s already has an open application to this network.")
+                          % {"community": community.name}) from exc
+    audit.record(action="networks.application.started", actor=actor, target=application)
+    return application
+
+
+@transaction.atomic
+def application_update(*, application: MembershipApplication, actor: User,
+                       expected_version: int | None, motivation: str, edo_name: str,
+                       edo_position: str, edo_email: str, edo_phone: str,
+                       commitment_ids: list[int], decision_number: str,
+                       decision_date: datetime.date | None,
+                       decision_scan: UploadedFile | None = None) -> MembershipApplication:
+    """Save the community's answers (a draft, or after the secretariat asked for changes)."""
+    require(actor, "networks.prepare_application", application)
+    locked = _locked(application)
+    check_version(locked, expected_version)
+    if not locked.is_editable:
+        raise DomainError(_("This application can no longer be changed."))
+    fields = {"motivation": motivation.strip(), "edo_name": edo_name.strip(),
+              "edo_position": edo_position.strip(), "edo_email": edo_email.strip(),
+              "edo_phone": edo_phone.strip(), "decision_number": decision_number.strip(),
+              "decision_date": decision_date}
+    before = {k: str(getattr(locked, k) or "") for k in fields}
+    for key, value in fields.items():
+        setattr(locked, key, value)
+    valid = set(locked.network.commitments.filter(is_active=True, pk__in=commitment_ids)
+                .values_list("pk", flat=True))
+    if decision_scan is not None:
+        locked.decision_scan = store_upload(
+            upload=decision_scan, uploaded_by=actor, allowed=DOCUMENTS,
+            visibility=StoredFile.Visibility.COMMUNITY, community_id=locked.community_id)
+    locked.version += 1
+    locked.save()
+    locked.accepted_commitments.set(valid)
+    audit.record(action="networks.application.updated", actor=actor, target=locked,
+                 data={"before": before, "after": {k: str(v or "") for k, v in fields.items()},
+                       "commitments": sorted(valid)})
+    return locked
+
+
+def application_missing(application: MembershipApplication) -> list[str]:
+    """What still stands between this application and its submission, in plain words."""
+    missing = []
+    if not application.motivation:
+        missing.append(str(_("Say why the community wants to join.")))
+    network = application.network
+    if network.requires_edo and not (application.edo_name and application.edo_email):
+        missing.append(str(_("Name the Economic Development Officer and give their email.")))
+    elif not application.edo_name:
+        missing.append(str(_("Name a contact person.")))
+    wanted = set(network.commitments.filter(is_active=True).values_list("pk", flat=True))
+    accepted = set(application.accepted_commitments.values_list("pk", flat=True))
+    if wanted - accepted:
+        missing.append(str(_("Accept every commitment (%(count)d not yet accepted).")
+                           % {"count": len(wanted - accepted)}))
+    if not (application.decision_number and application.decision_date):
+        missing.append(str(_("Give the number and date of the council decision.")))
+    if not application.decision_scan_id:
+        missing.append(str(_("Attach the scan of the adopted council decision.")))
+    return missing
+
+
+def _same_name(typed: str, full_name: str) -> bool:
+    def norm(text: str) -> str:
+        return " ".join(text.split()).casefold()
+    return bool(norm(typed)) and norm(typed) == norm(full_name)
+
+
+@transaction.atomic
+def application_sign_and_submit(*, application: MembershipApplication, actor: User,
+                                expected_version: int | None, typed_name: str,
+                                signed_scan: UploadedFile | None = None
+                                ) -> MembershipApplication:
+    """The community head signs (typed full name, after re-entering their password — the
+    view asks for it) and submits. Staff cannot sign."""
+    require(actor, "networks.sign_application", application)
+    locked = _locked(application)
+    check_version(locked, expected_version)
+    if not locked.is_editable:
+        raise DomainError(_("This application can no longer be changed."))
+    if not _same_name(typed_name, actor.full_name):
+        raise DomainError(_("Type your full name exactly as in your account: %(name)s.")
+                          % {"name": actor.full_name or actor.email}, field="typed_name")
+    missing = application_missing(locked)
+    if missing:
+        raise DomainError(_("The application is not complete yet: %(missing)s")
+                          % {"missing": " ".join(missing)})
+    source = move(locked, A.SUBMITTED, APPLICATION_TRANSITIONS)
+    now = timezone.now()
+    locked.signed_by, locked.signed_name, locked.signed_at = actor, typed_name.strip(), now
+    if signed_scan is not None:
+        locked.signed_scan = store_upload(
+            upload=signed_scan, uploaded_by=actor, allowed=DOCUMENTS,
+            visibility=StoredFile.Visibility.COMMUNITY, community_id=locked.community_id)
+    locked.submitted_at = now
+    locked.review_message = ""
+    locked.version += 1
+    locked.save()
+    audit.record(action="networks.application.signed", actor=actor, target=locked,
+                 data={"typed_name": locked.signed_name, "signed_at": now.isoformat()})
+    audit.record(action="networks.application.submitted", actor=actor, target=locked,
+                 data={"before": source, "after": A.SUBMITTED})
+    for officer in secretariat_of(locked.network):
+        notify(recipient=officer, kind="networks.application.submitted",
+               template="networks/notifications/application_submitted",
+               context={"application": locked}, url=locked.get_absolute_url())
+    _tell_community(locked, "networks.application.submitted")
+    return locked
+
+
+def _decide(application: MembershipApplication, actor: User, expected_version: int | None,
+            target: str, action: str, message: str = "") -> MembershipApplication:
+    require(actor, "networks.decide_application", application)
+    locked = _locked(application)
+    check_version(locked, expected_version)
+    source = move(locked, target, APPLICATION_TRANSITIONS)
+    locked.decided_by, locked.decided_at = actor, timezone.now()
+    locked.review_message = message.strip()
+    locked.version += 1
+    locked.save()
+    audit.record(action=action, actor=actor, target=locked,
+                 data={"before": source, "after": target, "message": locked.review_message})
+    return locked
+
+
+@transaction.atomic
+def application_request_changes(*, application: MembershipApplication, actor: User,
+                                expected_version: int | None,
+                                message: str) -> MembershipApplication:
+    if not message.strip():
+        raise DomainError(_("Write what the community should change."), field="message")
+    locked = _decide(application, actor, expected_version, A.CHANGES_REQUESTED,
+                     "networks.application.changes_requested", message)
+    _tell_community(locked, "networks.application.changes_requested")
+    return locked
+
+
+@transaction.atomic
+def application_reject(*, application: MembershipApplication, actor: User,
+                       expected_version: int | None, message: str) -> MembershipApplication:
+    if not message.strip():
+        raise DomainError(_("Give the reason: the community will read it."), field="message")
+    locked = _decide(application, actor, expected_version, A.REJECTED,
+                     "networks.application.rejected", message)
+    _tell_community(locked, "networks.application.rejected")
+    return locked
+
+
+@transaction.atomic
+def application_approve(*, application: MembershipApplication, actor: User,
+                        expected_version: int | None, message: str = "") -> Membership:
+    """Approve: the community becomes a member, with the status, since-date and LEDP due
+    date that the network's rules give."""
+    locked = _decide(application, actor, expected_version, A.APPROVED,
+                     "networks.application.approved", message)
+    network = locked.network
+    since = today_in(network)
+    values = {"status": network.status_on_approval, "since": since, "application": locked,
+              "plan_due": add_months(since, network.plan_due_months)
+              if network.requires_plan else None,
+              "status_before_suspension": "", "status_reason": "",
+              "reminded_30_at": None, "reminded_7_at": None}
+    membership, _created = Membership.objects.update_or_create(
+        network=network, community=locked.community, defaults=values)
+    audit.record(action="networks.membership.created", actor=actor, target=membership,
+                 data={"status": membership.status, "since": since.isoformat(),
+                       "plan_due": membership.plan_due.isoformat() if membership.plan_due
+                       else None})
+    _tell_community(locked, "networks.application.approved")
+    return membership
+
+
+@transaction.atomic
+def application_withdraw(*, application: MembershipApplication,
+                         actor: User) -> MembershipApplication:
+    require(actor, "networks.prepare_application", application)
+    locked = _locked(application)
+    source = move(locked, A.WITHDRAWN, APPLICATION_TRANSITIONS)
+    locked.version += 1
+    locked.save()
+    audit.record(action="networks.application.withdrawn", actor=actor, target=locked,
+                 data={"before": source, "after": A.WITHDRAWN})
+    if source != A.DRAFT:
+        for officer in secretariat_of(locked.network):
+            notify(recipient=officer, kind="networks.application.withdrawn",
+                   template="networks/notifications/application_changed",
+                   context={"application": locked}, url=locked.get_absolute_url())
+    return locked

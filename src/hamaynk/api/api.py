@@ -1,7 +1,10 @@
 from ninja import NinjaAPI
 
 from hamaynk.api.communities import router as communities_router
+from hamaynk.api.networks import router as networks_router
 
 api = NinjaAPI(title="Hamaynk API", version="1", urls_namespace="api",
-               description="Public registry of communities, regions and countries.")
+               description="The registry of communities, networks and their members; a signed-in "
+               "person's own membership applications.")
 api.add_router("/", communities_router)
+api.add_router("/", networks_router)

@@ -75,8 +75,13 @@ def test_load_demo_twice_creates_everything_once(db, settings):
     head = User.objects.get(email="head.akunk@demo.hamaynk.am")
     akunk = Community.objects.get(region__code="AM-KT", name_hy="Ակունք")
     assert head.has_perm("communities.edit_profile", akunk)
-    assert Membership.objects.get(community__name_en="Dilijan", network__slug="m4eg").status \
-        == "acting"
+    statuses = dict(Membership.objects.filter(network__slug="m4eg").values_list(
+        "community__name_en", "status"))
+    assert statuses == {"Dilijan": "acting", "Ijevan": "junior", "Martuni": "suspended",
+                        "Sevan": "acting"}
+    m4eg = Network.objects.get(slug="m4eg")
+    assert m4eg.requires_plan and m4eg.commitments.count() == 4
+    assert m4eg.council_templates.get(language="hy").justification.count("{community}") == 1
 
 
 def test_preferences_are_saved_and_audited(client, world):

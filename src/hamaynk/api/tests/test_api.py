@@ -64,3 +64,26 @@ def test_regions_and_countries(client, registry):
 def test_absurd_page_numbers_are_a_clear_answer_never_500(client, world, page):
     response = client.get("/api/communities", {"page": page})
     assert response.status_code in (200, 422)
+
+
+def test_networks_and_public_members(client, world):
+    networks = client.get("/api/networks").json()
+    assert [(n["slug"], n["member_count"]) for n in networks] == [("m4eg", 1)]
+    members = client.get("/api/networks/m4eg/members").json()
+    assert members["items"][0]["community_en"] == "Dilijan"
+    assert members["items"][0]["status"] == "acting"
+    assert client.get("/api/networks/nope/members").status_code == 404
+
+
+def test_my_applications_needs_sign_in_and_shows_only_my_communities(client, world):
+    from hamaynk.networks.models import MembershipApplication
+
+    MembershipApplication.objects.create(network=world.network, community=world.akunk)
+    MembershipApplication.objects.create(network=world.network, community=world.dilijan,
+                                         status="rejected")
+    assert client.get("/api/me/applications").status_code == 401
+    client.force_login(world.staff)
+    items = client.get("/api/me/applications").json()["items"]
+    assert [(a["community_hy"], a["status"]) for a in items] == [("Ակունք", "draft")]
+    client.force_login(world.outsider)
+    assert client.get("/api/me/applications").json()["items"] == []

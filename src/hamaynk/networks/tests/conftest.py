@@ -12,6 +12,15 @@ def pdf_upload(name: str = "decision.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, PDF, content_type="application/pdf")
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are checked in English here; the Armenian catalogue has its own tests."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def m4eg(world):
     return configure_m4eg(world.network)

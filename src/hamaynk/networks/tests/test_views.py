@@ -82,6 +82,7 @@ def test_a_forced_login_must_reauthenticate_before_signing(client, world, ready_
 
 
 def test_staff_prepares_the_application_in_the_browser_form(client, world, m4eg):
+    client.cookies["hamaynk_language"] = "en"
     client.force_login(world.staff)
     response = client.post(reverse("networks:join", args=["m4eg", world.akunk.pk]))
     application = MembershipApplication.objects.get(community=world.akunk)

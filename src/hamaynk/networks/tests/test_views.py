@@ -142,6 +142,11 @@ def test_council_documents_read_back(client, world, m4eg):
     ).content))
     text = "\n".join(p.text for p in decision.paragraphs)
     assert "ԿՈՏԱՅՔԻ ՄԱՐԶԻ ԱԿՈՒՆՔ ՀԱՄԱՅՆՔԻ ԱՎԱԳԱՆԻ" in text
+    from django.utils import timezone
+
+    from hamaynk.documents.armenian import date_hy
+
+    assert date_hy(timezone.localdate()) in text  # e.g. "23 նոյեմբերի 2026 թ."
     assert "ՄԻԱՆԱԼՈՒ ՄԱՍԻՆ" in text and "ՆԱԽԱԳԻԾ" in text
     justification = docx.Document(io.BytesIO(client.get(reverse(
         "networks:council_document", args=["m4eg", world.akunk.pk, "justification", "docx"])

@@ -60,6 +60,9 @@ def test_directory_on_a_phone(browser, live_server, shot, world):
     shot(page, "08-directory-phone-hy")
     page.goto(f"/communities/{world.akunk.pk}/")
     shot(page, "09-profile-phone-hy")
+    for url in ("/", "/networks/m4eg/", "/networks/m4eg/members/", "/accounts/login/"):
+        page.goto(url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, url
     context.close()
 
 

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "hamaynk.communities",
     "hamaynk.documents",
     "hamaynk.networks",
+    "hamaynk.grants",
     "hamaynk.api",
     "hamaynk.demo",
     "django.contrib.admin",

@@ -50,3 +50,11 @@ def write_pdf(blocks: Sequence[Block], *, title: str, lang: str = "hy") -> bytes
     pdf = HTML(string=html, url_fetcher=OfflineURLFetcher()).write_pdf()
     assert isinstance(pdf, bytes)
     return pdf
+
+
+def html_to_pdf(html: str) -> bytes:
+    """Any document of ours (already rendered HTML, with its own inline styles) as a PDF,
+    with every external resource refused."""
+    pdf = HTML(string=html, url_fetcher=OfflineURLFetcher()).write_pdf()
+    assert isinstance(pdf, bytes)
+    return pdf

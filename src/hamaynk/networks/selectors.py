@@ -174,3 +174,10 @@ def membership_history(*, membership: Membership) -> list[Any]:
     from hamaynk.core.audit import history_for
 
     return list(history_for(membership))
+
+
+def secretariat_officers(*, network: Network) -> list[Any]:
+    """The people to tell when something needs the network's secretariat."""
+    from hamaynk.networks.services._common import secretariat_of
+
+    return secretariat_of(network)

@@ -2,39 +2,16 @@
 
 import calendar
 import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from hamaynk.accounts.models import User
-from hamaynk.core.errors import DomainError, IllegalTransition
+from hamaynk.core.workflow import check_version, move, require
 from hamaynk.networks.models import Network
 
-
-def require(actor: Any, perm: str, obj: Any) -> None:
-    if not getattr(actor, "is_authenticated", False) or not actor.has_perm(perm, obj):
-        raise PermissionDenied
-
-
-def move(obj: Any, target: str, table: dict[str, frozenset[str]]) -> str:
-    """Apply one transition of an explicit state table; anything else is refused loudly."""
-    source = obj.status
-    if target not in table.get(source, frozenset()):
-        raise IllegalTransition(
-            _("This cannot be done while the status is “%(status)s”.")
-            % {"status": obj.get_status_display()})
-    obj.status = target
-    return source
-
-
-def check_version(obj: Any, expected: int | None) -> None:
-    """Refuse a decision taken on a version the actor did not see."""
-    if expected is not None and obj.version != expected:
-        raise DomainError(_("This application changed while you were looking at it. "
-                            "Read it again, then decide."))
+__all__ = ["add_months", "check_version", "community_people", "move", "require",
+           "secretariat_of", "today_in"]
 
 
 def today_in(network: Network) -> datetime.date:

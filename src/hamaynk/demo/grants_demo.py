@@ -1,0 +1,96 @@
+"""Demo calls: a decided seed call of 2025 with awards (Dilijan, Ijevan), an open seed call
+and an open Innovation Challenge. Idempotent: calls are matched by their short address."""
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+from hamaynk.accounts.models import User
+from hamaynk.communities.models import Community
+from hamaynk.grants import formschema
+from hamaynk.grants.models import Application, BudgetCategory, BudgetLine, Call, FormVersion, Grant
+from hamaynk.grants.services.calls import DEFAULT_CATEGORIES
+from hamaynk.networks.models import Network
+
+EXTRA_QUESTIONS = [
+    {"key": "challenge", "type": "long_text", "required": True,
+     "label_hy": "Ո՞ր տեղական խնդիրն է լուծում նախագիծը",
+     "label_en": "Which local challenge does the project address?"},
+    {"key": "partners_involved", "type": "yes_no", "required": True,
+     "label_hy": "Նախագծում ներգրավվա՞ծ են գործընկերներ",
+     "label_en": "Are partners involved in the project?"},
+    {"key": "partners", "type": "long_text", "required": True,
+     "label_hy": "Թվարկեք գործընկերներին և նրանց դերը",
+     "label_en": "List the partners and their role",
+     "show_if": {"question": "partners_involved", "equals": True}},
+    {"key": "months", "type": "number", "required": True, "min_value": "3", "max_value": "24",
+     "label_hy": "Նախագծի տևողությունը (ամիս)", "label_en": "Duration (months)"},
+]
+
+
+def _definition() -> dict[str, object]:
+    definition = formschema.empty_definition()
+    definition["sections"][0]["questions"][2:2] = EXTRA_QUESTIONS  # type: ignore[index]
+    formschema.parse_definition(definition)
+    return definition
+
+
+def _call(network: Network, slug: str, **values: object) -> Call:
+    call = Call.objects.filter(slug=slug).first()
+    if call is None:
+        call = Call.objects.create(network=network, slug=slug, **values)
+        FormVersion.objects.create(call=call, number=1, definition=_definition(),
+                                   frozen=values.get("status") != "draft")
+        for order, (hy, en) in enumerate(DEFAULT_CATEGORIES, start=1):
+            BudgetCategory.objects.create(call=call, order=order, name_hy=hy, name_en=en)
+    return call
+
+
+def load(network: Network, secretariat: User | None) -> None:
+    now = timezone.now()
+    day = datetime.timedelta(days=1)
+    decided = _call(
+        network, "seed-2025", kind="seed", status="decided", currency="USD",
+        title_hy="Մեկնարկային դրամաշնորհներ 2025", title_en="Seed grants 2025",
+        description_hy="Առաքելությանը միտված պորտֆելների առաջին փորձարկումների համար։",
+        description_en="For the first experiments of mission-oriented portfolios.",
+        envelope=Decimal("200000"), min_award=Decimal("5000"), max_award=Decimal("20000"),
+        min_cofinancing_pct=Decimal("10"), opens_at=now - 400 * day, closes_at=now - 340 * day,
+        eligible_statuses=["junior", "acting"], eligible_countries=["AM", "MD", "UA"])
+    _call(network, "seed-2026", kind="seed", status="open", currency="USD",
+          title_hy="Մեկնարկային դրամաշնորհներ 2026", title_en="Seed grants 2026",
+          description_hy="Առաջարկների ամենամյա բաց մրցույթ ՀՀՏԶ անդամների համար։ Մինչև "
+                         "20 000 ԱՄՆ դոլար մեկնարկային դրամաշնորհ։",
+          description_en="The annual open call for M4EG members: seed grants of up to "
+                         "USD 20,000.",
+          envelope=Decimal("200000"), min_award=Decimal("5000"), max_award=Decimal("20000"),
+          min_cofinancing_pct=Decimal("10"), opens_at=now - 10 * day, closes_at=now + 30 * day,
+          eligible_statuses=["junior", "acting"], eligible_countries=["AM", "MD", "UA"])
+    _call(network, "innovation-2026", kind="innovation", status="open", currency="EUR",
+          title_hy="Նորարարական մարտահրավերների դրամաշնորհ 2026",
+          title_en="Innovation Challenge 2026",
+          description_hy="Տեղական մակարդակում ֆինանսական միջոցների ներգրավման նոր եղանակների "
+                         "և գործիքների փորձարկում։ Մինչև 10 000 եվրո։",
+          description_en="Testing new ways and tools of resource mobilisation at local level. "
+                         "Up to EUR 10,000.",
+          envelope=Decimal("300000"), min_award=Decimal("2000"), max_award=Decimal("10000"),
+          opens_at=now - 5 * day, closes_at=now + 45 * day, eligible_countries=["AM", "MD", "UA"])
+    for marz, name, title, amount in (
+            ("AM-TV", "Դիլիջան", "Դիլիջանի կանաչ զբոսաշրջության հարթակ", Decimal("18500")),
+            ("AM-TV", "Իջևան", "Իջևանի արհեստագործական կենտրոն", Decimal("15000"))):
+        community = Community.objects.get(region__code=marz, name_hy=name)
+        application, created = Application.objects.get_or_create(
+            call=decided, community=community, defaults={
+                "form_version": decided.form_versions.get(), "status": "submitted", "title": title,
+                "answers": {"title": title, "summary": title}, "amount_requested": amount,
+                "own_contribution": amount / 10, "total_cost": amount + amount / 10,
+                "submitted_at": decided.closes_at - 2 * day, "submitted_by": secretariat})
+        if created:
+            category = decided.budget_categories.order_by("order")[0]
+            BudgetLine.objects.create(application=application, category=category,
+                                      description=title, requested=amount,
+                                      own_contribution=amount / 10)
+        Grant.objects.get_or_create(application=application, defaults={
+            "call": decided, "community": community, "amount": amount, "currency": "USD",
+            "awarded_at": decided.closes_at + 30 * day})

@@ -1,0 +1,17 @@
+from django.utils.translation import gettext_lazy as _
+
+from hamaynk.core.audit import register_actions
+
+register_actions({
+    "grants.call.created": _("Call created"),
+    "grants.call.changed": _("Call changed"),
+    "grants.call.status_changed": _("Call status changed"),
+    "grants.call.form_changed": _("Application form changed"),
+    "grants.application.started": _("Grant application started"),
+    "grants.application.answers_changed": _("Answers changed"),
+    "grants.application.budget_changed": _("Budget changed"),
+    "grants.application.submitted": _("Grant application submitted"),
+    "grants.application.withdrawn": _("Grant application withdrawn"),
+    "grants.clarification.asked": _("Clarification requested"),
+    "grants.clarification.answered": _("Clarification answered"),
+})

@@ -1,0 +1,268 @@
+"""Grant calls, their versioned application forms, applications (with typed key answers and
+a budget table), clarifications, and grants."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from hamaynk.communities.models import Community
+from hamaynk.core.i18n import localized
+from hamaynk.core.models import TimeStampedModel
+from hamaynk.networks.models import Network
+
+CURRENCIES = [(c, c) for c in ("AMD", "EUR", "USD", "MDL", "UAH")]
+
+
+class Call(TimeStampedModel):
+    """An open call for proposals (առաջարկների բաց մրցույթ) of a network."""
+
+    class Kind(models.TextChoices):
+        SEED = "seed", _("seed grant")
+        DEVELOPMENT = "development", _("development grant")
+        SCALING = "scaling", _("scaling grant")
+        INNOVATION = "innovation", _("Innovation Challenge grant")
+        THEMATIC = "thematic", _("thematic grant")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("announced")
+        OPEN = "open", _("open")
+        CLOSED = "closed", _("closed")
+        DECIDED = "decided", _("decided")
+        ARCHIVED = "archived", _("archived")
+
+    PUBLIC_STATUSES = ("published", "open", "closed", "decided")
+
+    network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="calls",
+                                verbose_name=_("network"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    slug = models.SlugField(_("short address"), unique=True)
+    title_hy = models.CharField(_("title in Armenian"), max_length=300)
+    title_en = models.CharField(_("title in English"), max_length=300, blank=True)
+    description_hy = models.TextField(_("description in Armenian"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
+                              default=Status.DRAFT, db_index=True)
+    currency = models.CharField(_("currency"), max_length=3, choices=CURRENCIES, default="EUR")
+    envelope = models.DecimalField(_("total envelope"), max_digits=14, decimal_places=2,
+                                   validators=[MinValueValidator(Decimal("0"))])
+    min_award = models.DecimalField(_("minimum per award"), max_digits=14, decimal_places=2,
+                                    default=Decimal("0"),
+                                    validators=[MinValueValidator(Decimal("0"))])
+    max_award = models.DecimalField(_("maximum per award"), max_digits=14, decimal_places=2,
+                                    validators=[MinValueValidator(Decimal("0"))])
+    min_cofinancing_pct = models.DecimalField(
+        _("minimum co-financing (%)"), max_digits=5, decimal_places=2, default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))])
+    opens_at = models.DateTimeField(_("opens"))
+    closes_at = models.DateTimeField(_("closes"))
+    # Eligibility, as data: checked before anyone writes a word.
+    eligible_statuses = models.JSONField(_("member statuses that may apply"), default=list,
+                                         blank=True)
+    eligible_countries = models.JSONField(_("countries that may apply"), default=list,
+                                          blank=True)
+    requires_completed_kind = models.CharField(
+        _("requires a completed grant of kind"), max_length=20, blank=True,
+        choices=Kind.choices)
+
+    class Meta:
+        ordering = ["-opens_at", "pk"]
+        verbose_name = _("call for proposals")
+        verbose_name_plural = _("calls for proposals")
+        constraints = [
+            models.CheckConstraint(condition=Q(closes_at__gt=models.F("opens_at")),
+                                   name="call_closes_after_it_opens"),
+            models.CheckConstraint(condition=Q(max_award__gte=models.F("min_award")),
+                                   name="call_max_award_at_least_min"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def description(self) -> str:
+        return localized(self, "description")
+
+    def get_absolute_url(self) -> str:
+        return reverse("grants:call", args=[self.slug])
+
+    @property
+    def current_form(self) -> "FormVersion | None":
+        return self.form_versions.order_by("-number").first()
+
+
+class FormVersion(TimeStampedModel):
+    """One version of a call's application form. Frozen once the call opens; applications
+    point to the version they answered."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="form_versions")
+    number = models.PositiveIntegerField(default=1)
+    definition = models.JSONField()
+    frozen = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["call", "-number"]
+        constraints = [models.UniqueConstraint(fields=["call", "number"],
+                                               name="form_version_unique_number")]
+
+    def __str__(self) -> str:
+        return f"{self.call} v{self.number}"
+
+
+class BudgetCategory(models.Model):
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="budget_categories")
+    order = models.PositiveSmallIntegerField(default=0)
+    name_hy = models.CharField(_("name in Armenian"), max_length=200)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["call", "order", "pk"]
+
+    def __str__(self) -> str:
+        return localized(self, "name")
+
+
+class Application(TimeStampedModel):
+    """A community's proposal to a call. The key answers are typed, indexed columns."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    OPEN_STATUSES = ("draft", "submitted")
+
+    call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="applications",
+                             verbose_name=_("call"))
+    community = models.ForeignKey(Community, on_delete=models.PROTECT,
+                                  related_name="grant_applications", verbose_name=_("community"))
+    form_version = models.ForeignKey(FormVersion, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
+                              default=Status.DRAFT)
+    version = models.PositiveIntegerField(default=1)
+    title = models.CharField(_("project title"), max_length=300, blank=True)
+    amount_requested = models.DecimalField(_("amount requested"), max_digits=14,
+                                           decimal_places=2, default=Decimal("0"))
+    own_contribution = models.DecimalField(_("own contribution"), max_digits=14,
+                                           decimal_places=2, default=Decimal("0"))
+    total_cost = models.DecimalField(_("total cost"), max_digits=14, decimal_places=2,
+                                     default=Decimal("0"))
+    answers = models.JSONField(default=dict, blank=True)
+    language = models.CharField(max_length=8, default="hy")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, related_name="+")
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                     null=True, blank=True, related_name="+")
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+        verbose_name = _("grant application")
+        verbose_name_plural = _("grant applications")
+        constraints = [models.UniqueConstraint(fields=["call", "community"],
+                                               name="grant_application_one_per_community")]
+        indexes = [models.Index(fields=["call", "status", "-submitted_at"]),
+                   models.Index(fields=["call", "amount_requested"])]
+
+    def __str__(self) -> str:
+        return self.title or f"{self.community} — {self.call}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("grants:application", args=[self.pk])
+
+
+class BudgetLine(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE,
+                                    related_name="budget_lines")
+    category = models.ForeignKey(BudgetCategory, on_delete=models.PROTECT, related_name="+",
+                                 verbose_name=_("category"))
+    description = models.CharField(_("item"), max_length=300)
+    requested = models.DecimalField(_("from the grant"), max_digits=14, decimal_places=2,
+                                    validators=[MinValueValidator(Decimal("0"))])
+    own_contribution = models.DecimalField(_("own contribution"), max_digits=14,
+                                           decimal_places=2, default=Decimal("0"),
+                                           validators=[MinValueValidator(Decimal("0"))])
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["application", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.description
+
+    @property
+    def total(self) -> Decimal:
+        return self.requested + self.own_contribution
+
+
+class Clarification(TimeStampedModel):
+    """The secretariat asks the applicant something; the applicant answers in the platform."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE,
+                                    related_name="clarifications")
+    question = models.TextField(_("question"))
+    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                 related_name="+")
+    answer = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="+")
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return self.question[:60]
+
+
+class CallQuestion(TimeStampedModel):
+    """The call's public Q&A: anyone signed in asks, the secretariat answers publicly."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="questions")
+    question = models.TextField(_("question"))
+    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                 related_name="+")
+    answer = models.TextField(_("answer"), blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return self.question[:60]
+
+
+class Grant(TimeStampedModel):
+    """An awarded grant. (The award, agreement, tranches and reports come with the review
+    and after-award work; eligibility already reads completed grants.)"""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("active")
+        COMPLETED = "completed", _("completed")
+        TERMINATED = "terminated", _("terminated")
+
+    application = models.OneToOneField(Application, on_delete=models.PROTECT,
+                                       related_name="grant")
+    call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="grants")
+    community = models.ForeignKey(Community, on_delete=models.PROTECT, related_name="grants")
+    amount = models.DecimalField(_("amount awarded"), max_digits=14, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3, choices=CURRENCIES)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
+                              default=Status.ACTIVE)
+    awarded_at = models.DateTimeField(_("awarded"))
+
+    class Meta:
+        ordering = ["-awarded_at"]
+        indexes = [models.Index(fields=["community", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.community} — {self.call}"

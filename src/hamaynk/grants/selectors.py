@@ -1,0 +1,92 @@
+"""Reads for the grants pages and API."""
+
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from hamaynk.accounts.permissions import verified_community_ids
+from hamaynk.communities.models import Community
+from hamaynk.grants import eligibility
+from hamaynk.grants.models import Application, Call, CallQuestion
+from hamaynk.networks.permissions import serves
+
+
+def public_calls() -> QuerySet[Call]:
+    return (Call.objects.filter(status__in=Call.PUBLIC_STATUSES).select_related("network")
+            .order_by("status", "closes_at"))
+
+
+def calls_for_secretariat(*, user: Any) -> QuerySet[Call]:
+    if getattr(user, "is_superuser", False):
+        qs = Call.objects.all()
+    else:
+        qs = Call.objects.filter(network__roles__user=user, network__roles__role="secretariat")
+    return (qs.select_related("network")
+            .annotate(submitted=Count("applications", filter=Q(applications__status="submitted")))
+            .order_by("-opens_at", "pk").distinct())
+
+
+def call_for_viewer(*, slug: str, user: Any) -> Call:
+    call = Call.objects.select_related("network").filter(slug=slug).first()
+    if call is None or (call.status not in Call.PUBLIC_STATUSES
+                        and not serves(user, call.network_id)):
+        raise Http404
+    return call
+
+
+def call_for_manager(*, slug: str, user: Any) -> Call:
+    call = Call.objects.select_related("network").filter(slug=slug).first()
+    if call is None or not user.has_perm("grants.manage_call", call):
+        raise Http404
+    return call
+
+
+def call_questions(*, call: Call) -> QuerySet[CallQuestion]:
+    return call.questions.order_by("created_at")
+
+
+def standing_in_call(*, call: Call, user: Any) -> list[dict[str, Any]]:
+    """For each community the user acts for: eligibility and its application, if any."""
+    ids = verified_community_ids(user)
+    if not ids:
+        return []
+    applications = {a.community_id: a for a in Application.objects.filter(call=call,
+                                                                           community_id__in=ids)}
+    rows = []
+    for community in Community.objects.filter(pk__in=ids).select_related("region__country"):
+        rules = eligibility.check(call, community)
+        rows.append({"community": community, "rules": rules,
+                     "eligible": all(r.ok for r in rules),
+                     "application": applications.get(community.pk)})
+    return rows
+
+
+def application_for_viewer(*, pk: Any, user: Any) -> Application:
+    application = (Application.objects
+                   .select_related("call__network", "community__region__country",
+                                   "form_version", "submitted_by")
+                   .filter(pk=pk).first())
+    if application is None or not user.has_perm("grants.view_application", application):
+        raise Http404
+    return application
+
+
+def call_applications(*, call: Call, user: Any, status: str = "", region: str = "",
+                      query: str = "") -> QuerySet[Application]:
+    if not user.has_perm("grants.manage_call", call):
+        raise Http404
+    qs = (Application.objects.filter(call=call).exclude(status=Application.Status.DRAFT)
+          .select_related("community__region").order_by("-submitted_at", "-pk"))
+    if status in Application.Status.values:
+        qs = qs.filter(status=status)
+    if region:
+        qs = qs.filter(community__region__code=region)
+    for word in " ".join(query.split()).casefold().split():
+        qs = qs.filter(Q(title__icontains=word) | Q(community__search_text__contains=word))
+    return qs
+
+
+def my_grant_applications(*, user: Any) -> QuerySet[Application]:
+    return (Application.objects.filter(community_id__in=verified_community_ids(user))
+            .select_related("call", "community").order_by("-updated_at"))

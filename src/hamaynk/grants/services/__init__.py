@@ -1,0 +1,35 @@
+"""Every write in the grants module: `from hamaynk.grants import services`."""
+
+from hamaynk.grants.services.applying import (
+    application_save_section,
+    application_start,
+    application_submit,
+    application_withdraw,
+    budget_line_delete,
+    budget_line_save,
+    budget_problems,
+    clarification_answer,
+    clarification_ask,
+    submission_problems,
+)
+from hamaynk.grants.services.calls import (
+    CALL_TRANSITIONS,
+    call_create,
+    call_move,
+    call_question_answer,
+    call_question_ask,
+    call_update,
+    calls_tick,
+    form_question_delete,
+    form_question_move,
+    form_question_save,
+    form_section_save,
+)
+
+__all__ = [
+    "CALL_TRANSITIONS", "application_save_section", "application_start", "application_submit",
+    "application_withdraw", "budget_line_delete", "budget_line_save", "budget_problems",
+    "call_create", "call_move", "call_question_answer", "call_question_ask", "call_update",
+    "calls_tick", "clarification_answer", "clarification_ask", "form_question_delete",
+    "form_question_move", "form_question_save", "form_section_save", "submission_problems",
+]

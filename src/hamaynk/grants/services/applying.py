@@ -1,0 +1,294 @@
+"""A community applies: starts an application (only if eligible and the call is open),
+answers section by section (saved as it types), fills the budget table, and — the head —
+submits before the closing moment. The secretariat may ask for clarification."""
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hamaynk.accounts.models import User
+from hamaynk.communities.models import Community
+from hamaynk.core import audit
+from hamaynk.core.errors import DomainError
+from hamaynk.core.workflow import check_version, move, require
+from hamaynk.grants import eligibility, formschema
+from hamaynk.grants.models import Application, BudgetCategory, BudgetLine, Call, Clarification
+from hamaynk.networks.selectors import secretariat_officers
+from hamaynk.notifications.services import notify
+
+AS = Application.Status
+APPLICATION_TRANSITIONS: dict[str, frozenset[str]] = {
+    AS.DRAFT: frozenset({AS.SUBMITTED, AS.WITHDRAWN}),
+    AS.SUBMITTED: frozenset({AS.WITHDRAWN}),
+    AS.WITHDRAWN: frozenset(),
+}
+
+
+def _is_open(call: Call) -> bool:
+    now = timezone.now()
+    return call.status == Call.Status.OPEN and call.opens_at <= now < call.closes_at
+
+
+def _locked(application: Application) -> Application:
+    return (Application.objects.select_for_update()
+            .select_related("call__network", "form_version", "community").get(pk=application.pk))
+
+
+def _people(community_id: int) -> list[User]:
+    return list(User.objects.filter(affiliations__community_id=community_id,
+                                    affiliations__status="verified", is_active=True).distinct())
+
+
+@transaction.atomic
+def application_start(*, call: Call, community: Community, actor: User) -> Application:
+    require(actor, "grants.prepare_application", community)
+    if not _is_open(call):
+        raise DomainError(_("This call is not open for applications."))
+    failed = [r.message for r in eligibility.check(call, community) if not r.ok]
+    if failed:
+        raise DomainError(_("%(community)s is not eligible: %(reasons)s")
+                          % {"community": community.name, "reasons": " ".join(failed)})
+    form = call.current_form
+    assert form is not None and form.frozen
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(
+                call=call, community=community, form_version=form, created_by=actor,
+                language=actor.preferred_language)
+    except IntegrityError as exc:
+        raise DomainError(_("%(community)s already has an application to this call.")
+                          % {"community": community.name}) from exc
+    audit.record(action="grants.application.started", actor=actor, target=application)
+    return application
+
+
+def _editable(application: Application) -> None:
+    if application.status != AS.DRAFT:
+        raise DomainError(_("A submitted application can no longer be changed."))
+    if not _is_open(application.call):
+        raise DomainError(_("The call is closed: the application can no longer be changed."))
+
+
+@transaction.atomic
+def application_save_section(*, application: Application, actor: User,
+                             answers: dict[str, Any]) -> Application:
+    """Merge the answers of one section (already cleaned by the section form; files already
+    stored as {"file_id", "name"}) into the draft. Hidden questions' answers are dropped."""
+    require(actor, "grants.prepare_application", application)
+    locked = _locked(application)
+    _editable(locked)
+    definition = formschema.parse_definition(locked.form_version.definition)
+    merged = {**locked.answers, **answers}
+    visible = {q.key for q in formschema.visible_questions(definition, merged)}
+    merged = {k: v for k, v in merged.items() if k in visible and v not in (None, "", [])}
+    changed = sorted(k for k in set(merged) | set(locked.answers)
+                     if merged.get(k) != locked.answers.get(k))
+    if not changed:
+        return locked
+    locked.answers = merged
+    locked.title = str(merged.get("title", ""))[:300]
+    locked.version += 1
+    locked.save(update_fields=["answers", "title", "version", "updated_at"])
+    audit.record(action="grants.application.answers_changed", actor=actor, target=locked,
+                 data={"questions": changed})
+    return locked
+
+
+def _recompute_totals(application: Application) -> None:
+    sums = application.budget_lines.aggregate(requested=Sum("requested"),
+                                              own=Sum("own_contribution"))
+    application.amount_requested = sums["requested"] or Decimal("0")
+    application.own_contribution = sums["own"] or Decimal("0")
+    application.total_cost = application.amount_requested + application.own_contribution
+
+
+def _line_data(line: BudgetLine) -> dict[str, str]:
+    return {"category": str(line.category_id), "description": line.description,
+            "requested": str(line.requested), "own_contribution": str(line.own_contribution)}
+
+
+@transaction.atomic
+def budget_line_save(*, application: Application, actor: User, category: BudgetCategory,
+                     description: str, requested: Decimal, own_contribution: Decimal,
+                     line: BudgetLine | None = None) -> BudgetLine:
+    """Add or change one budget line; the application's totals follow. Audited with
+    before/after."""
+    require(actor, "grants.prepare_application", application)
+    locked = _locked(application)
+    _editable(locked)
+    if category.call_id != locked.call_id:
+        raise DomainError(_("Choose a category of this call."), field="category")
+    if requested < 0 or own_contribution < 0:
+        raise DomainError(_("Amounts cannot be negative."), field="requested")
+    before = None
+    if line is None:
+        line = BudgetLine(application=locked, order=locked.budget_lines.count() + 1)
+    else:
+        if line.application_id != locked.pk:
+            raise DomainError(_("There is no such budget line."))
+        before = _line_data(line)
+    line.category, line.description = category, description.strip()
+    line.requested, line.own_contribution = requested, own_contribution
+    line.save()
+    _recompute_totals(locked)
+    locked.version += 1
+    locked.save(update_fields=["amount_requested", "own_contribution", "total_cost",
+                               "version", "updated_at"])
+    audit.record(action="grants.application.budget_changed", actor=actor, target=locked,
+                 data={"line": line.pk, "before": before, "after": _line_data(line),
+                       "requested_total": str(locked.amount_requested)})
+    return line
+
+
+@transaction.atomic
+def budget_line_delete(*, application: Application, actor: User, line_id: int) -> None:
+    require(actor, "grants.prepare_application", application)
+    locked = _locked(application)
+    _editable(locked)
+    line = locked.budget_lines.filter(pk=line_id).first()
+    if line is None:
+        raise DomainError(_("There is no such budget line."))
+    before = _line_data(line)
+    line.delete()
+    _recompute_totals(locked)
+    locked.version += 1
+    locked.save(update_fields=["amount_requested", "own_contribution", "total_cost",
+                               "version", "updated_at"])
+    audit.record(action="grants.application.budget_changed", actor=actor, target=locked,
+                 data={"line": line_id, "before": before, "after": None,
+                       "requested_total": str(locked.amount_requested)})
+
+
+def budget_problems(application: Application) -> list[str]:
+    """The budget against the call's limits: requested amount and co-financing share."""
+    call, problems = application.call, []
+    if not application.budget_lines.exists():
+        return [_("Add at least one budget line.")]
+    requested = application.amount_requested
+    money = f"{{:,.2f}} {call.currency}".format
+    if requested < call.min_award:
+        problems.append(_("The amount requested (%(amount)s) is below the call's minimum "
+                          "(%(limit)s).") % {"amount": money(requested),
+                                             "limit": money(call.min_award)})
+    if requested > call.max_award:
+        problems.append(_("The amount requested (%(amount)s) is above the call's maximum "
+                          "(%(limit)s).") % {"amount": money(requested),
+                                             "limit": money(call.max_award)})
+    if call.min_cofinancing_pct and application.total_cost:
+        share = application.own_contribution * 100 / application.total_cost
+        if share < call.min_cofinancing_pct:
+            problems.append(_("Co-financing is %(share)s%% of the total; the call asks for at "
+                              "least %(min)s%%.") % {"share": f"{share:.1f}",
+                                                    "min": f"{call.min_cofinancing_pct:g}"})
+    return problems
+
+
+def submission_problems(application: Application) -> list[str]:
+    """Everything that stops a submission, in plain words: missing or invalid answers and
+    the budget against the call's limits."""
+    definition = formschema.parse_definition(application.form_version.definition)
+    missing = formschema.missing_summary(definition, application.answers, application.language)
+    missing_keys = {key for _section, key, _label in missing}
+    problems = [_("%(question)s: not answered.") % {"question": label}
+                for _section, _key, label in missing]
+    for key, messages in formschema.validate_answers(definition, application.answers).items():
+        if key not in missing_keys:
+            problems += messages
+    if any(q.type == "budget" for s in definition.sections for q in s.questions):
+        problems += budget_problems(application)
+    return problems
+
+
+@transaction.atomic
+def application_submit(*, application: Application, actor: User,
+                       expected_version: int | None) -> Application:
+    """The community head submits. Refused at or after the closing moment (in the
+    network's time zone, to the second), when anything is missing, or when the budget is
+    outside the call's limits. Sends a confirmation with a PDF copy after commit."""
+    require(actor, "grants.submit_application", application)
+    locked = _locked(application)
+    check_version(locked, expected_version)
+    if not _is_open(locked.call):
+        raise DomainError(_("The call closed at %(moment)s: submissions are no longer "
+                            "accepted.") % {"moment": timezone.localtime(
+                                locked.call.closes_at).strftime("%Y-%m-%d %H:%M:%S")})
+    problems = submission_problems(locked)
+    if problems:
+        raise DomainError(_("The application is not complete yet: %(problems)s")
+                          % {"problems": " ".join(problems)})
+    source = move(locked, AS.SUBMITTED, APPLICATION_TRANSITIONS)
+    locked.submitted_by, locked.submitted_at = actor, timezone.now()
+    locked.version += 1
+    locked.save()
+    audit.record(action="grants.application.submitted", actor=actor, target=locked,
+                 data={"before": source, "after": AS.SUBMITTED,
+                       "amount_requested": str(locked.amount_requested)})
+    for person in _people(locked.community_id):
+        notify(recipient=person, kind="grants.application.submitted", essential=True,
+               template="grants/notifications/application_submitted",
+               context={"application": locked}, url=locked.get_absolute_url())
+        transaction.on_commit(_send_copy(locked.pk, person.pk))
+    return locked
+
+
+def _send_copy(application_id: int, recipient_id: int) -> Callable[[], object]:
+    from hamaynk.grants.tasks import send_submission_copy
+
+    return lambda: send_submission_copy.enqueue(application_id, recipient_id)
+
+
+@transaction.atomic
+def application_withdraw(*, application: Application, actor: User) -> Application:
+    require(actor, "grants.prepare_application", application)
+    locked = _locked(application)
+    if not _is_open(locked.call):
+        raise DomainError(_("The call is closed: the application can no longer be withdrawn."))
+    source = move(locked, AS.WITHDRAWN, APPLICATION_TRANSITIONS)
+    locked.version += 1
+    locked.save()
+    audit.record(action="grants.application.withdrawn", actor=actor, target=locked,
+                 data={"before": source, "after": AS.WITHDRAWN})
+    return locked
+
+
+@transaction.atomic
+def clarification_ask(*, application: Application, actor: User, question: str) -> Clarification:
+    require(actor, "grants.ask_clarification", application)
+    if not question.strip():
+        raise DomainError(_("Write your question."), field="question")
+    asked = Clarification.objects.create(application=application, question=question.strip(),
+                                         asked_by=actor)
+    audit.record(action="grants.clarification.asked", actor=actor, target=application,
+                 data={"clarification": asked.pk})
+    for person in _people(application.community_id):
+        notify(recipient=person, kind="grants.clarification.asked", essential=True,
+               template="grants/notifications/clarification_asked",
+               context={"application": application, "clarification": asked},
+               url=application.get_absolute_url())
+    return asked
+
+
+@transaction.atomic
+def clarification_answer(*, clarification: Clarification, actor: User,
+                         answer: str) -> Clarification:
+    require(actor, "grants.prepare_application", clarification.application)
+    locked = Clarification.objects.select_for_update().get(pk=clarification.pk)
+    if locked.answered_at:
+        raise DomainError(_("This question is already answered."))
+    if not answer.strip():
+        raise DomainError(_("Write your answer."), field="answer")
+    locked.answer, locked.answered_by, locked.answered_at = answer.strip(), actor, timezone.now()
+    locked.save()
+    audit.record(action="grants.clarification.answered", actor=actor,
+                 target=locked.application, data={"clarification": locked.pk})
+    for officer in secretariat_officers(network=locked.application.call.network):
+        notify(recipient=officer, kind="grants.clarification.answered",
+               template="grants/notifications/clarification_answered",
+               context={"application": locked.application, "clarification": locked},
+               url=locked.application.get_absolute_url())
+    return locked

@@ -1,0 +1,252 @@
+"""The secretariat runs calls: create and edit them, build their application form (a
+versioned definition, frozen when the call opens), move them through their states, and
+answer the public Q&A."""
+
+import copy
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from hamaynk.accounts.models import User
+from hamaynk.core import audit
+from hamaynk.core.errors import DomainError
+from hamaynk.core.workflow import move, require
+from hamaynk.grants import formschema
+from hamaynk.grants.models import BudgetCategory, Call, CallQuestion, FormVersion
+from hamaynk.networks.models import Network
+from hamaynk.networks.selectors import secretariat_officers
+from hamaynk.notifications.services import notify
+
+C = Call.Status
+CALL_TRANSITIONS: dict[str, frozenset[str]] = {
+    C.DRAFT: frozenset({C.PUBLISHED, C.OPEN}),
+    C.PUBLISHED: frozenset({C.OPEN, C.DRAFT}),
+    C.OPEN: frozenset({C.CLOSED}),
+    C.CLOSED: frozenset({C.DECIDED}),
+    C.DECIDED: frozenset({C.ARCHIVED}),
+    C.ARCHIVED: frozenset(),
+}
+CALL_FIELDS = ("kind", "slug", "title_hy", "title_en", "description_hy", "description_en",
+               "currency", "envelope", "min_award", "max_award", "min_cofinancing_pct",
+               "opens_at", "closes_at", "eligible_statuses", "eligible_countries",
+               "requires_completed_kind")
+DEFAULT_CATEGORIES = [("Աշխատավարձ և մասնագիտական ծառայություններ", "Staff and expert services"),
+                      ("Սարքավորումներ և նյութեր", "Equipment and materials"),
+                      ("Միջոցառումներ և հաղորդակցություն", "Events and communication"),
+                      ("Այլ ծախսեր", "Other costs")]
+
+
+def _plain(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else
+                str(v) if not isinstance(v, (list, str, int, type(None))) else v)
+            for k, v in values.items()}
+
+
+def _check_call(values: dict[str, Any]) -> None:
+    if values["closes_at"] <= values["opens_at"]:
+        raise DomainError(_("The call must close after it opens."), field="closes_at")
+    if values["max_award"] < values["min_award"]:
+        raise DomainError(_("The maximum award cannot be below the minimum."),
+                          field="max_award")
+    if values["max_award"] > values["envelope"]:
+        raise DomainError(_("The maximum award cannot exceed the envelope."), field="max_award")
+
+
+@transaction.atomic
+def call_create(*, network: Network, actor: User, **values: Any) -> Call:
+    require(actor, "networks.manage_settings", network)
+    _check_call(values)
+    if Call.objects.filter(slug=values["slug"]).exists():
+        raise DomainError(_("Another call already uses this short address."), field="slug")
+    call = Call.objects.create(network=network, **{k: values[k] for k in CALL_FIELDS})
+    FormVersion.objects.create(call=call, number=1, definition=formschema.empty_definition())
+    for order, (hy, en) in enumerate(DEFAULT_CATEGORIES, start=1):
+        BudgetCategory.objects.create(call=call, order=order, name_hy=hy, name_en=en)
+    audit.record(action="grants.call.created", actor=actor, target=call,
+                 data=_plain({k: values[k] for k in CALL_FIELDS}))
+    return call
+
+
+@transaction.atomic
+def call_update(*, call: Call, actor: User, **values: Any) -> Call:
+    require(actor, "grants.manage_call", call)
+    locked = Call.objects.select_for_update().get(pk=call.pk)
+    if locked.status in (C.CLOSED, C.DECIDED, C.ARCHIVED):
+        raise DomainError(_("A closed call can no longer be changed."))
+    merged = {k: values.get(k, getattr(locked, k)) for k in CALL_FIELDS}
+    _check_call(merged)
+    if Call.objects.filter(slug=merged["slug"]).exclude(pk=locked.pk).exists():
+        raise DomainError(_("Another call already uses this short address."), field="slug")
+    if locked.status == C.OPEN and merged["closes_at"] != locked.closes_at \
+            and merged["closes_at"] < timezone.now():
+        raise DomainError(_("An open call cannot be closed in the past."), field="closes_at")
+    before = _plain({k: getattr(locked, k) for k in CALL_FIELDS})
+    for key, value in merged.items():
+        setattr(locked, key, value)
+    locked.save()
+    after = _plain({k: getattr(locked, k) for k in CALL_FIELDS})
+    if before != after:
+        audit.record(action="grants.call.changed", actor=actor, target=locked,
+                     data={"before": before, "after": after})
+    return locked
+
+
+@transaction.atomic
+def call_move(*, call: Call, actor: User | None, target: str) -> Call:
+    """Move a call to another state. Opening freezes its form; nobody can open a call
+    whose form has errors. `actor` None is the scheduler (calls_tick)."""
+    if actor is not None:
+        require(actor, "grants.manage_call", call)
+    locked = Call.objects.select_for_update().get(pk=call.pk)
+    source = move(locked, target, CALL_TRANSITIONS)
+    if target == C.OPEN:
+        form = locked.current_form
+        assert form is not None
+        try:
+            formschema.parse_definition(form.definition)
+        except formschema.DefinitionError as exc:
+            raise DomainError(" ".join(exc.messages)) from exc
+        form.frozen = True
+        form.save(update_fields=["frozen", "updated_at"])
+    locked.save(update_fields=["status", "updated_at"])
+    audit.record(action="grants.call.status_changed", actor=actor, target=locked,
+                 data={"before": source, "after": target})
+    return locked
+
+
+def calls_tick(*, now: Any = None) -> dict[str, int]:
+    """Open announced calls whose opening moment has come, close open ones whose closing
+    moment has passed (run every few minutes; submission checks the moment itself)."""
+    now = now or timezone.now()
+    opened = closed = 0
+    for call in Call.objects.filter(status=C.PUBLISHED, opens_at__lte=now):
+        call_move(call=call, actor=None, target=C.OPEN)
+        opened += 1
+    for call in Call.objects.filter(status=C.OPEN, closes_at__lte=now):
+        call_move(call=call, actor=None, target=C.CLOSED)
+        closed += 1
+    return {"opened": opened, "closed": closed}
+
+
+# --- the form builder -------------------------------------------------------------------
+
+def _editable_form(call: Call, actor: User) -> FormVersion:
+    require(actor, "grants.manage_call", call)
+    form = FormVersion.objects.select_for_update().filter(call=call).order_by("-number").first()
+    assert form is not None
+    if form.frozen:
+        raise DomainError(_("The call is open: its form is frozen."))
+    return form
+
+
+def _save_definition(form: FormVersion, definition: dict[str, Any], actor: User,
+                     change: str) -> FormVersion:
+    try:
+        formschema.parse_definition(definition)
+    except formschema.DefinitionError as exc:
+        raise DomainError(" ".join(exc.messages)) from exc
+    before = form.definition
+    form.definition = definition
+    form.save(update_fields=["definition", "updated_at"])
+    audit.record(action="grants.call.form_changed", actor=actor, target=form.call,
+                 data={"change": change, "before": before, "after": definition})
+    return form
+
+
+def _section(definition: dict[str, Any], key: str) -> dict[str, Any]:
+    for section in definition["sections"]:
+        if section["key"] == key:
+            return section
+    raise DomainError(_("There is no such section."))
+
+
+@transaction.atomic
+def form_section_save(*, call: Call, actor: User, key: str, title_hy: str, title_en: str = "",
+                      intro_hy: str = "", intro_en: str = "") -> FormVersion:
+    """Add a section (page), or rename an existing one."""
+    form = _editable_form(call, actor)
+    definition = copy.deepcopy(form.definition)
+    existing = [s for s in definition["sections"] if s["key"] == key]
+    values = {"title_hy": title_hy, "title_en": title_en, "intro_hy": intro_hy,
+              "intro_en": intro_en}
+    if existing:
+        existing[0].update(values)
+    else:
+        definition["sections"].append({"key": key, "questions": [], **values})
+    return _save_definition(form, definition, actor, f"section {key}")
+
+
+@transaction.atomic
+def form_question_save(*, call: Call, actor: User, section_key: str,
+                       question: dict[str, Any], original_key: str = "") -> FormVersion:
+    """Add a question to a section, or replace one (found by its original key)."""
+    form = _editable_form(call, actor)
+    definition = copy.deepcopy(form.definition)
+    section = _section(definition, section_key)
+    keys = [q["key"] for q in section["questions"]]
+    if original_key and original_key in keys:
+        section["questions"][keys.index(original_key)] = question
+    else:
+        section["questions"].append(question)
+    return _save_definition(form, definition, actor, f"question {question.get('key')}")
+
+
+@transaction.atomic
+def form_question_delete(*, call: Call, actor: User, section_key: str, key: str) -> FormVersion:
+    form = _editable_form(call, actor)
+    definition = copy.deepcopy(form.definition)
+    section = _section(definition, section_key)
+    section["questions"] = [q for q in section["questions"] if q["key"] != key]
+    return _save_definition(form, definition, actor, f"delete {key}")
+
+
+@transaction.atomic
+def form_question_move(*, call: Call, actor: User, section_key: str, key: str,
+                       offset: int) -> FormVersion:
+    form = _editable_form(call, actor)
+    definition = copy.deepcopy(form.definition)
+    questions = _section(definition, section_key)["questions"]
+    keys = [q["key"] for q in questions]
+    if key not in keys:
+        raise DomainError(_("There is no such question."))
+    i = keys.index(key)
+    j = max(0, min(len(questions) - 1, i + offset))
+    questions.insert(j, questions.pop(i))
+    return _save_definition(form, definition, actor, f"move {key}")
+
+
+# --- public Q&A -------------------------------------------------------------------------
+
+@transaction.atomic
+def call_question_ask(*, call: Call, actor: User, question: str) -> CallQuestion:
+    if not actor.is_authenticated:
+        raise DomainError(_("Sign in to ask a question."))
+    if call.status not in Call.PUBLIC_STATUSES:
+        raise DomainError(_("This call is not public."))
+    if not question.strip():
+        raise DomainError(_("Write your question."), field="question")
+    asked = CallQuestion.objects.create(call=call, question=question.strip(), asked_by=actor)
+    for officer in secretariat_officers(network=call.network):
+        notify(recipient=officer, kind="grants.call.question",
+               template="grants/notifications/call_question", context={"call": call,
+                                                                      "question": asked},
+               url=call.get_absolute_url())
+    return asked
+
+
+@transaction.atomic
+def call_question_answer(*, question: CallQuestion, actor: User, answer: str) -> CallQuestion:
+    require(actor, "grants.manage_call", question.call)
+    if not answer.strip():
+        raise DomainError(_("Write the answer."), field="answer")
+    question.answer = answer.strip()
+    question.answered_at = timezone.now()
+    question.save(update_fields=["answer", "answered_at", "updated_at"])
+    if question.asked_by_id:
+        notify(recipient=question.asked_by, kind="grants.call.answer",  # type: ignore[arg-type]
+               template="grants/notifications/call_answer",
+               context={"call": question.call, "question": question},
+               url=question.call.get_absolute_url())
+    return question

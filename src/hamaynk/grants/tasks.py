@@ -1,0 +1,9 @@
+from django_tasks import task
+
+from hamaynk.grants import copies
+
+
+@task()
+def send_submission_copy(application_id: int, recipient_id: int) -> bool:
+    return copies.email_submission_copy(application_id=application_id,
+                                        recipient_id=recipient_id)

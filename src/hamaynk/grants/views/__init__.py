@@ -1,0 +1,31 @@
+from hamaynk.grants.views.applying import (
+    application_budget,
+    application_clarify,
+    application_detail,
+    application_pdf,
+    application_section,
+    application_start,
+    application_submit,
+    application_withdraw,
+)
+from hamaynk.grants.views.calls import (
+    call_applications,
+    call_create,
+    call_detail,
+    call_edit,
+    call_form,
+    call_form_question,
+    call_form_question_action,
+    call_qa,
+    call_status,
+    calls,
+    calls_manage,
+)
+
+__all__ = [
+    "application_budget", "application_clarify", "application_detail", "application_pdf",
+    "application_section", "application_start", "application_submit", "application_withdraw",
+    "call_applications", "call_create", "call_detail", "call_edit", "call_form",
+    "call_form_question", "call_form_question_action", "call_qa", "call_status", "calls",
+    "calls_manage",
+]

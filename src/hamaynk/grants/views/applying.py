@@ -1,0 +1,239 @@
+"""A community's grant application: overview, one page (section) at a time — saved as it
+types with htmx, or with the Save button without JavaScript — the budget table, submission,
+withdrawal, clarifications and the PDF copy."""
+
+from decimal import Decimal
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hamaynk.core.errors import DomainError
+from hamaynk.core.files import DOCUMENTS, store_upload
+from hamaynk.core.models import StoredFile
+from hamaynk.grants import copies, formschema, selectors, services
+from hamaynk.grants.forms import BudgetLineForm, TextForm, VersionForm
+from hamaynk.grants.models import Application, Clarification
+from hamaynk.networks.selectors import community_for_actor
+
+
+@login_required
+@require_POST
+def application_start(request: HttpRequest, slug: str, community_id: int) -> HttpResponse:
+    call = selectors.call_for_viewer(slug=slug, user=request.user)
+    community = community_for_actor(pk=community_id, user=request.user)
+    try:
+        application = services.application_start(call=call, community=community,
+                                                 actor=request.user)  # type: ignore[arg-type]
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+        return redirect(call)
+    first = application.form_version.definition["sections"][0]["key"]
+    return redirect("grants:application_section", pk=application.pk, section=first)
+
+
+def _context(application: Application, user: Any) -> dict[str, Any]:
+    definition = formschema.parse_definition(application.form_version.definition)
+    language = getattr(user, "preferred_language", "hy")
+    missing = formschema.missing_summary(definition, application.answers, language)
+    now = timezone.now()
+    call = application.call
+    return {
+        "application": application, "call": call, "definition": definition,
+        "missing": missing, "missing_keys": {m[1] for m in missing},
+        "is_open": call.status == "open" and call.opens_at <= now < call.closes_at,
+        "remaining": call.closes_at - now if now < call.closes_at else None,
+        "can_edit": application.status == "draft" and user.has_perm(
+            "grants.prepare_application", application),
+        "can_submit": application.status == "draft" and user.has_perm(
+            "grants.submit_application", application),
+        "can_ask": user.has_perm("grants.ask_clarification", application),
+        "can_answer": user.has_perm("grants.prepare_application", application),
+        "has_budget": any(q.type == "budget" for s in definition.sections for q in s.questions),
+    }
+
+
+@login_required
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.application_for_viewer(pk=pk, user=request.user)
+    context = _context(application, request.user)
+    context.update({
+        "problems": services.submission_problems(application)
+        if application.status == "draft" else [],
+        "sections": copies.answers_for_display(application,
+                                               request.LANGUAGE_CODE),  # type: ignore[attr-defined]
+        "lines": application.budget_lines.select_related("category"),
+        "clarifications": application.clarifications.select_related("asked_by"),
+        "version_form": VersionForm(initial={"version": application.version}),
+        "text_form": TextForm(),
+    })
+    return render(request, "grants/application_detail.html", context)
+
+
+def _store_files(request: HttpRequest, application: Application,
+                 answers: dict[str, Any]) -> dict[str, Any]:
+    for key, value in list(answers.items()):
+        if hasattr(value, "read"):
+            stored = store_upload(upload=value, uploaded_by=request.user, allowed=DOCUMENTS,
+                                  visibility=StoredFile.Visibility.COMMUNITY,
+                                  community_id=application.community_id)
+            answers[key] = {"file_id": stored.pk, "name": stored.original_name}
+    return answers
+
+
+@login_required
+def application_section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
+    application = selectors.application_for_viewer(pk=pk, user=request.user)
+    context = _context(application, request.user)
+    definition = context["definition"]
+    keys = [s.key for s in definition.sections]
+    if section not in keys:
+        raise Http404
+    language = request.LANGUAGE_CODE  # type: ignore[attr-defined]
+    if request.method == "POST":
+        if not context["can_edit"]:
+            raise Http404
+        form = formschema.build_section_form(definition, section, answers=application.answers,
+                                             language=language, data=request.POST,
+                                             files=request.FILES)
+        if form.is_valid():
+            try:
+                answers = _store_files(request, application, formschema.answers_from_form(form))
+                application = services.application_save_section(
+                    application=application, actor=request.user,  # type: ignore[arg-type]
+                    answers=answers)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            except DomainError as exc:
+                form.add_error(None, exc.message)  # type: ignore[arg-type]
+            else:
+                if request.htmx:  # type: ignore[attr-defined]
+                    return render(request, "grants/application_section.html#saved",
+                                  {"saved_at": timezone.now()})
+                messages.success(request, _("Saved."))
+                position = keys.index(section)
+                if "next" in request.POST and position + 1 < len(keys):
+                    return redirect("grants:application_section", pk=pk,
+                                    section=keys[position + 1])
+                return redirect("grants:application_section", pk=pk, section=section)
+    else:
+        form = formschema.build_section_form(definition, section, answers=application.answers,
+                                             language=language)
+    current = definition.sections[keys.index(section)]
+    context.update({"form": form, "section": current, "section_keys": keys,
+                    "next_section": keys[keys.index(section) + 1]
+                    if keys.index(section) + 1 < len(keys) else None,
+                    "has_budget_here": any(q.type == "budget" for q in current.questions)})
+    return render(request, "grants/application_section.html", context)
+
+
+@login_required
+def application_budget(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.application_for_viewer(pk=pk, user=request.user)
+    context = _context(application, request.user)
+    form = BudgetLineForm(request.POST or None, call=application.call)
+    if request.method == "POST":
+        if not context["can_edit"]:
+            raise Http404
+        delete = request.POST.get("delete", "")
+        try:
+            if delete.isdigit():
+                services.budget_line_delete(application=application,
+                                            actor=request.user,  # type: ignore[arg-type]
+                                            line_id=int(delete))
+                return redirect("grants:application_budget", pk=pk)
+            if form.is_valid():
+                services.budget_line_save(
+                    application=application, actor=request.user,  # type: ignore[arg-type]
+                    category=form.cleaned_data["category"],
+                    description=form.cleaned_data["description"],
+                    requested=form.cleaned_data["requested"],
+                    own_contribution=form.cleaned_data["own_contribution"] or Decimal("0"))
+                messages.success(request, _("The budget line is added."))
+                return redirect("grants:application_budget", pk=pk)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None,
+                           exc.message)  # type: ignore[arg-type]
+    application.refresh_from_db()
+    context.update({"application": application, "form": form,
+                    "lines": application.budget_lines.select_related("category"),
+                    "budget_problems": services.budget_problems(application)})
+    return render(request, "grants/application_budget.html", context)
+
+
+@login_required
+@require_POST
+def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.application_for_viewer(pk=pk, user=request.user)
+    form = VersionForm(request.POST)
+    try:
+        services.application_submit(application=application,
+                                    actor=request.user,  # type: ignore[arg-type]
+                                    expected_version=form.cleaned_data["version"]
+                                    if form.is_valid() else None)
+        messages.success(request, _("Submitted. A copy is on its way to your email."))
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    return redirect(application)
+
+
+@login_required
+@require_POST
+def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.application_for_viewer(pk=pk, user=request.user)
+    try:
+        services.application_withdraw(application=application,
+                                      actor=request.user)  # type: ignore[arg-type]
+        messages.success(request, _("The application is withdrawn."))
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    return redirect(application)
+
+
+@login_required
+@require_POST
+def application_clarify(request: HttpRequest, pk: int) -> HttpResponse:
+    """The secretariat asks (no id) or the community answers (?answer=<id>)."""
+    application = selectors.application_for_viewer(pk=pk, user=request.user)
+    form = TextForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write the text first."))
+        return redirect(application)
+    text = form.cleaned_data["text"]
+    try:
+        answer_to = request.GET.get("answer", "")
+        if answer_to:
+            clarification = Clarification.objects.filter(
+                application=application, pk=answer_to).first() if answer_to.isdigit() else None
+            if clarification is None:
+                raise Http404
+            services.clarification_answer(clarification=clarification,
+                                          actor=request.user, answer=text)  # type: ignore[arg-type]
+        else:
+            services.clarification_ask(application=application,
+                                       actor=request.user, question=text)  # type: ignore[arg-type]
+        messages.success(request, _("Sent."))
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    return redirect(application)
+
+
+@login_required
+def application_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.application_for_viewer(pk=pk, user=request.user)
+    content = copies.submission_pdf(application, request.LANGUAGE_CODE)  # type: ignore[attr-defined]
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="application-{application.pk}.pdf"'
+    return response

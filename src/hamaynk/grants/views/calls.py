@@ -1,0 +1,238 @@
+"""Calls: the public list and page (with Q&A), and the secretariat's pages to create a call,
+build its form and move it through its states."""
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hamaynk.communities.selectors import paginate
+from hamaynk.core.errors import DomainError
+from hamaynk.grants import formschema, selectors, services
+from hamaynk.grants.forms import CallForm, QuestionForm, SectionForm, TextForm, question_initial
+from hamaynk.grants.models import Call, CallQuestion
+from hamaynk.networks.selectors import network_for_secretariat
+
+
+def calls(request: HttpRequest) -> HttpResponse:
+    return render(request, "grants/calls.html",
+                  {"page_obj": paginate(selectors.public_calls(), request.GET.get("page"))})
+
+
+def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    call = selectors.call_for_viewer(slug=slug, user=request.user)
+    now = timezone.now()
+    return render(request, "grants/call_detail.html", {
+        "call": call, "now": now, "is_open": call.status == "open"
+        and call.opens_at <= now < call.closes_at,
+        "remaining": call.closes_at - now if now < call.closes_at else None,
+        "standing": selectors.standing_in_call(call=call, user=request.user),
+        "questions": selectors.call_questions(call=call),
+        "can_manage": request.user.has_perm("grants.manage_call", call),
+        "ask_form": TextForm(), "time_zone": call.network.time_zone,
+    })
+
+
+@login_required
+def calls_manage(request: HttpRequest) -> HttpResponse:
+    qs = selectors.calls_for_secretariat(user=request.user)
+    return render(request, "grants/calls_manage.html",
+                  {"page_obj": paginate(qs, request.GET.get("page"))})
+
+
+def _save_call(request: HttpRequest, form: CallForm, call: Call | None,
+               network: Any) -> Call | None:
+    data = {k: form.cleaned_data[k] for k in form.Meta.fields}
+    try:
+        if call is None:
+            return services.call_create(network=network, actor=request.user,  # type: ignore[arg-type]
+                                        **data)
+        return services.call_update(call=call, actor=request.user, **data)  # type: ignore[arg-type]
+    except DomainError as exc:
+        form.add_error(exc.field, exc.message)  # type: ignore[arg-type]
+        return None
+
+
+@login_required
+def call_create(request: HttpRequest, network_slug: str) -> HttpResponse:
+    network = network_for_secretariat(slug=network_slug, user=request.user)
+    with timezone.override(ZoneInfo(network.time_zone)):
+        form = CallForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            call = _save_call(request, form, None, network)
+            if call is not None:
+                messages.success(request, _("The call is created as a draft. Now build its "
+                                            "application form."))
+                return redirect("grants:call_form", slug=call.slug)
+        return render(request, "grants/call_edit.html", {"form": form, "network": network})
+
+
+@login_required
+def call_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    call = selectors.call_for_manager(slug=slug, user=request.user)
+    with timezone.override(ZoneInfo(call.network.time_zone)):
+        form = CallForm(request.POST or None, instance=call)
+        if request.method == "POST" and form.is_valid():
+            if _save_call(request, form, call, call.network) is not None:
+                messages.success(request, _("The call is saved."))
+                return redirect(call)
+        return render(request, "grants/call_edit.html",
+                      {"form": form, "network": call.network, "call": call})
+
+
+def _earlier(definition: dict[str, Any], section_key: str, before_key: str = ""
+             ) -> list[dict[str, Any]]:
+    """Questions that come before a point of the form (the only ones a condition may use)."""
+    earlier: list[dict[str, Any]] = []
+    for section in definition["sections"]:
+        for question in section["questions"]:
+            if section["key"] == section_key and question["key"] == before_key:
+                return earlier
+            earlier.append(question)
+        if section["key"] == section_key and not before_key:
+            return earlier
+    return earlier
+
+
+@login_required
+def call_form(request: HttpRequest, slug: str) -> HttpResponse:
+    """The form builder: sections (pages) with their questions."""
+    call = selectors.call_for_manager(slug=slug, user=request.user)
+    version = call.current_form
+    assert version is not None
+    section_form = SectionForm(request.POST or None)
+    if request.method == "POST" and section_form.is_valid():
+        try:
+            services.form_section_save(call=call, actor=request.user,  # type: ignore[arg-type]
+                                       **section_form.cleaned_data)
+        except DomainError as exc:
+            section_form.add_error(None, exc.message)  # type: ignore[arg-type]
+        else:
+            messages.success(request, _("The section is saved."))
+            return redirect("grants:call_form", slug=slug)
+    try:
+        parsed = formschema.parse_definition(version.definition)
+        problems: list[str] = []
+    except formschema.DefinitionError as exc:
+        parsed, problems = None, exc.messages
+    return render(request, "grants/call_form.html", {
+        "call": call, "version": version, "definition": version.definition,
+        "parsed": parsed, "problems": problems, "section_form": section_form})
+
+
+@login_required
+def call_form_question(request: HttpRequest, slug: str, section_key: str) -> HttpResponse:
+    """Add a question to a section, or edit one (?key=…)."""
+    call = selectors.call_for_manager(slug=slug, user=request.user)
+    version = call.current_form
+    assert version is not None
+    definition = version.definition
+    sections = {s["key"]: s for s in definition["sections"]}
+    if section_key not in sections:
+        raise Http404
+    editing = request.GET.get("key", "")
+    existing = {q["key"]: q for q in sections[section_key]["questions"]}
+    if editing and editing not in existing:
+        raise Http404
+    earlier = _earlier(definition, section_key, editing)
+    choices = [(q["key"], q["label_hy"]) for q in earlier if q["type"] != "budget"]
+    initial = question_initial(existing[editing]) if editing else {}
+    form = QuestionForm(request.POST or None, initial=initial, earlier=choices)
+    if request.method == "POST" and form.is_valid():
+        question = form.to_question({q["key"]: q for q in earlier})
+        try:
+            services.form_question_save(call=call, actor=request.user,  # type: ignore[arg-type]
+                                        section_key=section_key, question=question,
+                                        original_key=form.cleaned_data["original_key"])
+        except DomainError as exc:
+            form.add_error(None, exc.message)  # type: ignore[arg-type]
+        else:
+            messages.success(request, _("The question is saved."))
+            return redirect("grants:call_form", slug=slug)
+    return render(request, "grants/call_question.html", {
+        "call": call, "section": sections[section_key], "form": form, "editing": editing})
+
+
+@login_required
+@require_POST
+def call_form_question_action(request: HttpRequest, slug: str, section_key: str, key: str,
+                              action: str) -> HttpResponse:
+    call = selectors.call_for_manager(slug=slug, user=request.user)
+    try:
+        if action == "delete":
+            services.form_question_delete(call=call, actor=request.user,  # type: ignore[arg-type]
+                                          section_key=section_key, key=key)
+        elif action in ("up", "down"):
+            services.form_question_move(call=call, actor=request.user,  # type: ignore[arg-type]
+                                        section_key=section_key, key=key,
+                                        offset=-1 if action == "up" else 1)
+        else:
+            raise Http404
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+    return redirect("grants:call_form", slug=slug)
+
+
+@login_required
+@require_POST
+def call_status(request: HttpRequest, slug: str, target: str) -> HttpResponse:
+    call = selectors.call_for_manager(slug=slug, user=request.user)
+    if target not in Call.Status.values:
+        raise Http404
+    try:
+        services.call_move(call=call, actor=request.user, target=target)  # type: ignore[arg-type]
+        messages.success(request, _("The call is now: %(status)s.")
+                         % {"status": Call.Status(target).label})
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+    return redirect(call)
+
+
+@login_required
+@require_POST
+def call_qa(request: HttpRequest, slug: str) -> HttpResponse:
+    """Ask a public question about a call, or (secretariat, with ?answer=<id>) answer one."""
+    call = selectors.call_for_viewer(slug=slug, user=request.user)
+    form = TextForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write your question."))
+        return redirect(call)
+    try:
+        answer_to = request.GET.get("answer", "")
+        if answer_to:
+            question = CallQuestion.objects.filter(call=call, pk=answer_to).first() \
+                if answer_to.isdigit() else None
+            if question is None:
+                raise Http404
+            services.call_question_answer(question=question, actor=request.user,  # type: ignore[arg-type]
+                                          answer=form.cleaned_data["text"])
+            messages.success(request, _("The answer is published."))
+        else:
+            services.call_question_ask(call=call, actor=request.user,  # type: ignore[arg-type]
+                                       question=form.cleaned_data["text"])
+            messages.success(request, _("Your question is sent. The answer will be published "
+                                        "here."))
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    return redirect(call)
+
+
+@login_required
+def call_applications(request: HttpRequest, slug: str) -> HttpResponse:
+    call = selectors.call_for_manager(slug=slug, user=request.user)
+    qs = selectors.call_applications(call=call, user=request.user,
+                                     status=request.GET.get("status", ""),
+                                     region=request.GET.get("region", ""),
+                                     query=request.GET.get("q", ""))
+    return render(request, "grants/call_applications.html", {
+        "call": call, "page_obj": paginate(qs, request.GET.get("page")),
+        "q": request.GET.get("q", "")})

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "hamaynk.documents",
     "hamaynk.networks",
     "hamaynk.grants",
+    "hamaynk.portal",
     "hamaynk.api",
     "hamaynk.demo",
     "django.contrib.admin",

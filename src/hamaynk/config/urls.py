@@ -5,7 +5,7 @@ from django.urls import include, path, register_converter
 from hamaynk.api.api import api
 from hamaynk.core import views as core_views
 from hamaynk.core.converters import IdConverter
-from hamaynk.networks import views as network_views
+from hamaynk.portal import views as portal_views
 
 register_converter(IdConverter, "id")
 
@@ -13,8 +13,8 @@ handler404 = "hamaynk.core.views.error_404"
 handler403 = "hamaynk.core.views.error_403"
 
 urlpatterns = [
-    path("", network_views.home, name="home"),
-    path("my/", network_views.dashboard, name="dashboard"),
+    path("", portal_views.home, name="home"),
+    path("my/", portal_views.dashboard, name="dashboard"),
     path("", include("hamaynk.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("communities/", include("hamaynk.communities.urls")),

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hamaynk.communities.models import Community
 from hamaynk.core.i18n import localized
@@ -137,7 +138,7 @@ class Application(TimeStampedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         SUBMITTED = "submitted", _("submitted")
-        WITHDRAWN = "withdrawn", _("withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("application status", "withdrawn")
 
     OPEN_STATUSES = ("draft", "submitted")
 

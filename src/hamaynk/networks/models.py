@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hamaynk.communities.models import Community
 from hamaynk.core.i18n import localized
@@ -182,7 +183,7 @@ class MembershipApplication(TimeStampedModel):
         CHANGES_REQUESTED = "changes_requested", _("changes requested")
         APPROVED = "approved", _("approved")
         REJECTED = "rejected", _("rejected")
-        WITHDRAWN = "withdrawn", _("withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("application status", "withdrawn")
 
     OPEN_STATUSES = ("draft", "submitted", "changes_requested")
     EDITABLE_STATUSES = ("draft", "changes_requested")

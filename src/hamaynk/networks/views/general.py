@@ -6,24 +6,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hamaynk.communities.selectors import my_affiliations
 from hamaynk.core.errors import DomainError
 from hamaynk.networks import selectors, services
 from hamaynk.networks.forms import TeamMemberForm
 
-
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "networks/home.html",
-                  {"networks": selectors.networks_with_counts()})
-
-@login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "networks/dashboard.html", {
-        "affiliations": my_affiliations(user=request.user),
-        "network_roles": selectors.my_network_roles(user=request.user),
-        "applications": selectors.my_applications(user=request.user)[:20],
-        "memberships": selectors.my_memberships(user=request.user)[:20],
-    })
 
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     network = selectors.network_by_slug(slug=slug)

@@ -1,6 +1,7 @@
 from ninja import NinjaAPI
 
 from hamaynk.api.communities import router as communities_router
+from hamaynk.api.grants import router as grants_router
 from hamaynk.api.networks import router as networks_router
 
 api = NinjaAPI(title="Hamaynk API", version="1", urls_namespace="api",
@@ -8,3 +9,4 @@ api = NinjaAPI(title="Hamaynk API", version="1", urls_namespace="api",
                "person's own membership applications.")
 api.add_router("/", communities_router)
 api.add_router("/", networks_router)
+api.add_router("/", grants_router)

@@ -64,3 +64,33 @@ def email_submission_copy(*, application_id: int, recipient_id: int) -> bool:
                    "application/pdf")
     message.send()
     return True
+
+
+def decision_letter_pdf(determination: Any, language: str) -> bytes:
+    with translation.override(language):
+        html = render_to_string("grants/decision_letter.html", {
+            "d": determination, "application": determination.application,
+            "call": determination.application.call, "today": determination.created_at})
+    return html_to_pdf(html)
+
+
+def email_decision_letter(*, determination_id: int, recipient_id: int) -> bool:
+    from hamaynk.grants.models import Determination
+
+    determination = (Determination.objects
+                     .select_related("application__call__network", "application__community")
+                     .filter(pk=determination_id).first())
+    recipient = User.objects.filter(pk=recipient_id, is_active=True).first()
+    if determination is None or recipient is None:
+        return False
+    language = recipient.preferred_language or settings.LANGUAGE_CODE
+    application = determination.application
+    with translation.override(language):
+        subject = _("Decision on your application: %(title)s") % {
+            "title": application.title or application.call.title}
+        body = _("The decision letter is attached.")
+    message = EmailMessage(subject, body, to=[recipient.email])
+    message.attach(f"decision-{application.pk}-{language}.pdf",
+                   decision_letter_pdf(determination, language), "application/pdf")
+    message.send()
+    return True

@@ -1,4 +1,5 @@
 import re
+from decimal import Decimal
 from typing import Any, cast
 
 from django import forms
@@ -180,3 +181,34 @@ class VersionForm(forms.Form):
 class TextForm(forms.Form):
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}),
                            max_length=5000)
+
+
+class CriterionForm(forms.Form):
+    pk = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    name_hy = forms.CharField(label=_("Criterion (Armenian)"), max_length=200, required=False)
+    name_en = forms.CharField(label=_("Criterion (English)"), max_length=200, required=False)
+    guidance_hy = forms.CharField(label=_("Guidance for reviewers (Armenian)"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 2}))
+    guidance_en = forms.CharField(label=_("Guidance for reviewers (English)"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 2}))
+    weight = forms.DecimalField(label=_("Weight"), min_value=Decimal("0.01"), max_digits=5,
+                                decimal_places=2, required=False, initial=1)
+    scale_max = forms.IntegerField(label=_("Highest score"), min_value=1, max_value=100,
+                                   required=False, initial=5)
+
+
+CriterionFormSet = forms.formset_factory(CriterionForm, extra=2, max_num=20)
+
+
+class DeterminationForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    outcome = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect, choices=[
+        ("award", _("award")), ("reject", _("reject")),
+        ("more_info", _("ask for more information"))])
+    amount = forms.DecimalField(label=_("Amount"), required=False, min_value=0,
+                                max_digits=14, decimal_places=2)
+    reason = forms.CharField(label=_("Reason (goes into the letter)"),
+                             widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)
+    justification = forms.CharField(
+        label=_("Why the decision differs from the ranking (if it does)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)

@@ -139,8 +139,14 @@ class Application(TimeStampedModel):
         DRAFT = "draft", _("draft")
         SUBMITTED = "submitted", _("submitted")
         WITHDRAWN = "withdrawn", pgettext_lazy("application status", "withdrawn")
+        INELIGIBLE = "ineligible", _("not eligible")
+        IN_REVIEW = "in_review", _("in review")
+        MORE_INFO = "more_info", _("more information asked")
+        AWARDED = "awarded", _("awarded")
+        REJECTED = "rejected", _("rejected")
 
     OPEN_STATUSES = ("draft", "submitted")
+    REVIEWABLE_STATUSES = ("in_review", "more_info")
 
     call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="applications",
                              verbose_name=_("call"))
@@ -164,6 +170,12 @@ class Application(TimeStampedModel):
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                      null=True, blank=True, related_name="+")
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # Kept by the review services so that list pages never aggregate per row.
+    review_count = models.PositiveSmallIntegerField(_("reviews"), default=0)
+    score_mean = models.DecimalField(_("mean score"), max_digits=6, decimal_places=2, null=True,
+                                     blank=True, db_index=True)
+    score_spread = models.DecimalField(_("spread"), max_digits=6, decimal_places=2, null=True,
+                                       blank=True)
 
     class Meta:
         ordering = ["-submitted_at", "-pk"]
@@ -267,3 +279,120 @@ class Grant(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.community} — {self.call}"
+
+
+class Criterion(models.Model):
+    """One criterion of a call's rubric: weight, scale and guidance for reviewers."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="criteria")
+    order = models.PositiveSmallIntegerField(default=0)
+    name_hy = models.CharField(_("name in Armenian"), max_length=200)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    guidance_hy = models.TextField(_("guidance in Armenian"), blank=True)
+    guidance_en = models.TextField(_("guidance in English"), blank=True)
+    weight = models.DecimalField(_("weight"), max_digits=5, decimal_places=2,
+                                 default=Decimal("1"),
+                                 validators=[MinValueValidator(Decimal("0.01"))])
+    scale_max = models.PositiveSmallIntegerField(
+        _("highest score"), default=5, validators=[MinValueValidator(1), MaxValueValidator(100)])
+
+    class Meta:
+        ordering = ["call", "order", "pk"]
+
+    def __str__(self) -> str:
+        return localized(self, "name")
+
+    @property
+    def guidance(self) -> str:
+        return localized(self, "guidance")
+
+
+class Screening(TimeStampedModel):
+    """The secretariat's eligibility screening of one application, with its checklist."""
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE,
+                                       related_name="screening")
+    checks = models.JSONField(default=list)  # [{"code", "label", "ok", "note"}]
+    eligible = models.BooleanField()
+    note = models.TextField(_("note"), blank=True)
+    screened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.application} — {self.eligible}"
+
+
+class Review(TimeStampedModel):
+    """One reviewer's work on one application: conflict declaration first, then scores."""
+
+    class Status(models.TextChoices):
+        ASSIGNED = "assigned", _("assigned")
+        CONFLICT = "conflict", _("conflict of interest")
+        IN_PROGRESS = "in_progress", _("in progress")
+        SUBMITTED = "submitted", _("submitted")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE,
+                                    related_name="reviews")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                 related_name="grant_reviews")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
+                              default=Status.ASSIGNED)
+    conflict_note = models.TextField(_("conflict of interest"), blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    total = models.DecimalField(_("score"), max_digits=6, decimal_places=2, null=True,
+                                blank=True)
+    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, related_name="+")
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["application", "pk"]
+        constraints = [models.UniqueConstraint(fields=["application", "reviewer"],
+                                               name="review_one_per_reviewer")]
+        indexes = [models.Index(fields=["reviewer", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.reviewer} → {self.application}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("grants:review", args=[self.pk])
+
+
+class Score(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
+    value = models.PositiveSmallIntegerField(_("score"))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["review", "criterion"],
+                                               name="score_one_per_criterion")]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.value}"
+
+
+class Determination(TimeStampedModel):
+    """The secretariat's decision on an application, with its written reason."""
+
+    class Outcome(models.TextChoices):
+        AWARD = "award", _("award")
+        REJECT = "reject", _("reject")
+        MORE_INFO = "more_info", _("ask for more information")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE,
+                                    related_name="determinations")
+    outcome = models.CharField(_("decision"), max_length=20, choices=Outcome.choices)
+    amount = models.DecimalField(_("amount awarded"), max_digits=14, decimal_places=2,
+                                 null=True, blank=True)
+    reason = models.TextField(_("reason"))
+    off_ranking_justification = models.TextField(_("why this differs from the ranking"),
+                                                 blank=True)
+    rank_at_decision = models.PositiveIntegerField(null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.application}: {self.outcome}"

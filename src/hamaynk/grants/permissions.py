@@ -4,7 +4,7 @@ from typing import Any
 
 import rules
 
-from hamaynk.accounts.permissions import verified_community_ids
+from hamaynk.accounts.permissions import is_reviewer, verified_community_ids
 from hamaynk.communities.models import Community
 from hamaynk.grants.models import Application, Call
 from hamaynk.networks.models import Network
@@ -44,7 +44,14 @@ def heads_applicant(user: Any, obj: Any) -> bool:
     return obj is not None and _community_id(obj) in verified_community_ids(user, roles=("head",))
 
 
+@rules.predicate
+def is_the_reviewer(user: Any, review: Any) -> bool:
+    return review is not None and review.reviewer_id == getattr(user, "pk", None)
+
+
 rules.add_perm("grants.manage_call", runs_the_call)
+rules.add_perm("grants.review", is_the_reviewer)
+rules.add_perm("grants.is_reviewer", is_reviewer)
 rules.add_perm("grants.prepare_application", acts_for_applicant)
 rules.add_perm("grants.submit_application", heads_applicant)
 rules.add_perm("grants.view_application", runs_the_call | acts_for_applicant)

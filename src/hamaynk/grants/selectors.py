@@ -90,3 +90,90 @@ def call_applications(*, call: Call, user: Any, status: str = "", region: str = 
 def my_grant_applications(*, user: Any) -> QuerySet[Application]:
     return (Application.objects.filter(community_id__in=verified_community_ids(user))
             .select_related("call", "community").order_by("-updated_at"))
+
+
+# --- review -------------------------------------------------------------------------------
+
+def review_queue(*, user: Any) -> QuerySet[Any]:
+    from hamaynk.grants.models import Review
+
+    return (Review.objects.filter(reviewer=user).exclude(status=Review.Status.CONFLICT)
+            .select_related("application__call", "application__community")
+            .order_by("status", "-created_at"))
+
+
+def review_for_reviewer(*, pk: Any, user: Any) -> Any:
+    from hamaynk.grants.models import Review
+
+    review = (Review.objects.select_related("application__call__network",
+                                            "application__community__region",
+                                            "application__form_version")
+              .filter(pk=pk).first())
+    if review is None or not user.has_perm("grants.review", review) \
+            or review.application.community_id in verified_community_ids(user):
+        raise Http404
+    return review
+
+
+def other_reviews(*, review: Any) -> list[Any]:
+    """Others' submitted reviews — shown only once the reviewer has submitted their own."""
+    from hamaynk.grants.models import Review
+
+    if review.status != Review.Status.SUBMITTED:
+        return []
+    return list(Review.objects.filter(application=review.application,
+                                      status=Review.Status.SUBMITTED)
+                .exclude(pk=review.pk).select_related("reviewer")
+                .prefetch_related("scores__criterion"))
+
+
+def review_board(*, call: Call, user: Any) -> QuerySet[Application]:
+    if not user.has_perm("grants.manage_call", call):
+        raise Http404
+    from django.db.models import Prefetch
+
+    from hamaynk.grants.models import Review
+
+    return (Application.objects.filter(call=call).exclude(status__in=["draft", "withdrawn"])
+            .select_related("community__region", "screening")
+            .prefetch_related(Prefetch("reviews", queryset=Review.objects.select_related(
+                "reviewer").order_by("pk")))
+            .order_by("pk"))
+
+
+def call_reviewers(*, call: Call) -> QuerySet[Any]:
+    from hamaynk.accounts.models import User
+
+    return (User.objects.filter(network_roles__network=call.network_id,
+                                network_roles__role="reviewer", is_active=True)
+            .order_by("full_name", "email").distinct())
+
+
+def ranking(*, call: Call, user: Any) -> dict[str, Any]:
+    """The ranking table: best mean score first, with what has been awarded so far and what
+    remains of the envelope after each row."""
+    if not user.has_perm("grants.manage_call", call):
+        raise Http404
+    from django.db.models import F
+
+    rows = list(Application.objects.filter(call=call, status__in=[
+        "in_review", "more_info", "awarded", "rejected"])
+        .select_related("community__region", "grant")
+        .order_by(F("score_mean").desc(nulls_last=True), "pk"))
+    awarded = sum((a.grant.amount for a in rows if hasattr(a, "grant")), start=call.envelope * 0)
+    running = call.envelope * 0
+    table = []
+    for rank, application in enumerate(rows, start=1):
+        grant = getattr(application, "grant", None)
+        running += grant.amount if grant else 0
+        table.append({"rank": rank, "application": application, "grant": grant,
+                      "cumulative": running, "remaining": call.envelope - running})
+    return {"rows": table, "awarded": awarded, "remaining": call.envelope - awarded}
+
+
+def public_awards() -> QuerySet[Any]:
+    from hamaynk.grants.models import Grant
+
+    return (Grant.objects.select_related("call__network", "community__region__country",
+                                         "application")
+            .order_by("-awarded_at", "-pk"))

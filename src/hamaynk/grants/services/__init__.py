@@ -25,8 +25,22 @@ from hamaynk.grants.services.calls import (
     form_question_save,
     form_section_save,
 )
+from hamaynk.grants.services.review import (
+    CriterionInput,
+    awarded_total,
+    criteria_save,
+    determination_record,
+    ranked,
+    review_assign,
+    review_declare,
+    review_save,
+    reviews_auto_assign,
+    screening_record,
+)
 
 __all__ = [
+    "CriterionInput", "awarded_total", "criteria_save", "determination_record", "ranked",
+    "review_assign", "review_declare", "review_save", "reviews_auto_assign", "screening_record",
     "CALL_TRANSITIONS", "application_save_section", "application_start", "application_submit",
     "application_withdraw", "budget_line_delete", "budget_line_save", "budget_problems",
     "call_create", "call_move", "call_question_answer", "call_question_ask", "call_update",

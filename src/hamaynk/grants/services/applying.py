@@ -18,15 +18,11 @@ from hamaynk.core.errors import DomainError
 from hamaynk.core.workflow import check_version, move, require
 from hamaynk.grants import eligibility, formschema
 from hamaynk.grants.models import Application, BudgetCategory, BudgetLine, Call, Clarification
+from hamaynk.grants.states import APPLICATION_TRANSITIONS
 from hamaynk.networks.selectors import secretariat_officers
 from hamaynk.notifications.services import notify
 
 AS = Application.Status
-APPLICATION_TRANSITIONS: dict[str, frozenset[str]] = {
-    AS.DRAFT: frozenset({AS.SUBMITTED, AS.WITHDRAWN}),
-    AS.SUBMITTED: frozenset({AS.WITHDRAWN}),
-    AS.WITHDRAWN: frozenset(),
-}
 
 
 def _is_open(call: Call) -> bool:
@@ -284,6 +280,11 @@ def clarification_answer(*, clarification: Clarification, actor: User,
         raise DomainError(_("Write your answer."), field="answer")
     locked.answer, locked.answered_by, locked.answered_at = answer.strip(), actor, timezone.now()
     locked.save()
+    application = _locked(locked.application)
+    if application.status == AS.MORE_INFO:  # the answer brings the proposal back to review
+        move(application, AS.IN_REVIEW, APPLICATION_TRANSITIONS)
+        application.version += 1
+        application.save(update_fields=["status", "version", "updated_at"])
     audit.record(action="grants.clarification.answered", actor=actor,
                  target=locked.application, data={"clarification": locked.pk})
     for officer in secretariat_officers(network=locked.application.call.network):

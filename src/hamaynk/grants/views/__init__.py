@@ -21,8 +21,22 @@ from hamaynk.grants.views.calls import (
     calls,
     calls_manage,
 )
+from hamaynk.grants.views.public import applications_export, awards, awards_export
+from hamaynk.grants.views.review import (
+    call_ranking,
+    call_review,
+    call_review_action,
+    call_rubric,
+    determine,
+    review_detail,
+    review_queue,
+    screening,
+)
 
 __all__ = [
+    "applications_export", "awards", "awards_export",
+    "call_ranking", "call_review", "call_review_action", "call_rubric", "determine",
+    "review_detail", "review_queue", "screening",
     "application_budget", "application_clarify", "application_detail", "application_pdf",
     "application_section", "application_start", "application_submit", "application_withdraw",
     "call_applications", "call_create", "call_detail", "call_edit", "call_form",

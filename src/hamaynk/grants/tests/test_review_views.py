@@ -1,0 +1,78 @@
+import pytest
+from django.urls import reverse
+
+from hamaynk.grants import services
+from hamaynk.grants.models import Review
+from hamaynk.grants.tests.test_review import in_review, score, second_reviewer  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+ROLES = ["anonymous", "outsider", "pending", "staff", "head", "other_head", "reviewer", "coach",
+         "secretariat"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_review_pages_permission_matrix(client, world, in_review, role):  # noqa: F811
+    review = services.review_assign(application=in_review, reviewer=world.reviewer,
+                                    actor=world.secretariat)
+    slug = in_review.call.slug
+    cases = [
+        (reverse("grants:review", args=[review.pk]), {"reviewer"}),
+        (reverse("grants:reviews"), set(ROLES) - {"anonymous"}),
+        (reverse("grants:call_review", args=[slug]), {"secretariat"}),
+        (reverse("grants:call_rubric", args=[slug]), {"secretariat"}),
+        (reverse("grants:call_ranking", args=[slug]), {"secretariat"}),
+        (reverse("grants:screening", args=[in_review.pk]), {"secretariat"}),
+        # a reviewer does not read the application through the community's pages
+        (in_review.get_absolute_url(), {"staff", "head", "secretariat"}),
+    ]
+    for url, allowed in cases:
+        client.logout()
+        if world.people()[role]:
+            client.force_login(world.people()[role])
+        status = client.get(url).status_code
+        want = 200 if role in allowed else (302 if role == "anonymous" else 404)
+        assert status == want, (role, url, status)
+
+
+def test_reviewer_sees_the_proposal_only_after_declaring(client, world, in_review):  # noqa: F811
+    review = services.review_assign(application=in_review, reviewer=world.reviewer,
+                                    actor=world.secretariat)
+    client.force_login(world.reviewer)
+    url = reverse("grants:review", args=[review.pk])
+    body = client.get(url).content.decode()
+    assert "Սարքավորումներ" not in body and "sections" not in client.get(url).context
+    client.post(url, {"declare": "none"})
+    response = client.get(url)
+    assert response.context["sections"]
+
+
+def test_others_scores_are_hidden_until_one_submits(client, world, in_review,  # noqa: F811
+                                                    second_reviewer):  # noqa: F811
+    first = services.review_assign(application=in_review, reviewer=world.reviewer,
+                                   actor=world.secretariat)
+    second = services.review_assign(application=in_review, reviewer=second_reviewer,
+                                    actor=world.secretariat)
+    for review, user in ((first, world.reviewer), (second, second_reviewer)):
+        services.review_declare(review=review, actor=user, conflict=False)
+    score(first, world.reviewer, 5, 10)
+    client.force_login(second_reviewer)
+    url = reverse("grants:review", args=[second.pk])
+    assert client.get(url).context["others"] == []
+    criteria = list(in_review.call.criteria.all())
+    client.post(url, {f"score_{criteria[0].pk}": "2", f"score_{criteria[1].pk}": "5",
+                      "comment": "ok", "submit": "1"})
+    assert Review.objects.get(pk=second.pk).status == "submitted"
+    assert [r.reviewer for r in client.get(url).context["others"]] == [world.reviewer]
+
+
+def test_ranking_page_records_a_determination(client, world, in_review):  # noqa: F811
+    client.force_login(world.secretariat)
+    response = client.get(reverse("grants:call_ranking", args=[in_review.call.slug]))
+    assert [r["application"] for r in response.context["rows"]] == [in_review]
+    client.post(reverse("grants:determine", args=[in_review.pk]), {
+        "version": in_review.version, "outcome": "award", "amount": "12000",
+        "reason": "Լավ նախագիծ"})
+    in_review.refresh_from_db()
+    assert in_review.status == "awarded"
+    response = client.get(reverse("grants:call_ranking", args=[in_review.call.slug]))
+    assert response.context["remaining"] == in_review.call.envelope - 12000

@@ -1,0 +1,83 @@
+"""Public awarded grants, and the exports: 360Giving JSON and CSV of awards (open data),
+CSV and XLSX of a call's applications (staff). Every export is streamed."""
+
+import csv
+import tempfile
+from collections.abc import Iterator
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from hamaynk.communities.selectors import paginate
+from hamaynk.grants import opendata, selectors
+
+
+def awards(request: HttpRequest) -> HttpResponse:
+    return render(request, "grants/awards.html", {
+        "page_obj": paginate(selectors.public_awards(), request.GET.get("page"))})
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def _csv(rows: Iterator[list[Any]], name: str) -> StreamingHttpResponse:
+    writer = csv.writer(_Echo())
+
+    def stream() -> Iterator[str]:
+        yield "\ufeff"
+        for row in rows:
+            yield writer.writerow(row)
+
+    response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def awards_export(request: HttpRequest, fmt: str) -> HttpResponseBase:
+    qs = opendata.awarded_grants_queryset()
+    if fmt == "json":
+        response = StreamingHttpResponse(opendata.iter_json_package(qs),
+                                         content_type="application/json")
+        response["Content-Disposition"] = 'attachment; filename="hamaynk-360giving.json"'
+        return response
+    if fmt == "csv":
+        return _csv(opendata.iter_csv_rows(qs), "hamaynk-360giving.csv")
+    raise Http404
+
+
+def _application_rows(qs: Any) -> Iterator[list[Any]]:
+    yield [_("Community"), _("Region"), _("Project"), _("Status"), _("Amount requested"),
+           _("own contribution"), _("total cost"), _("Mean"), _("Spread"), _("Reviews"),
+           _("Submitted")]
+    for a in qs.iterator(chunk_size=1000):
+        yield [a.community.name, a.community.region.name, a.title, str(a.get_status_display()),
+               a.amount_requested, a.own_contribution, a.total_cost,
+               a.score_mean if a.score_mean is not None else "",
+               a.score_spread if a.score_spread is not None else "", a.review_count,
+               a.submitted_at.isoformat() if a.submitted_at else ""]
+
+
+@login_required
+def applications_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponseBase:
+    call = selectors.call_for_manager(slug=slug, user=request.user)
+    qs = selectors.call_applications(call=call, user=request.user)
+    if fmt == "csv":
+        return _csv(_application_rows(qs), f"{call.slug}-applications.csv")
+    if fmt == "xlsx":
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True)  # rows go straight to disk, not to memory
+        sheet = workbook.create_sheet(title=call.slug[:31])
+        for row in _application_rows(qs):
+            sheet.append([str(v) if not isinstance(v, int | float) else v for v in row])
+        spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by FileResponse
+        workbook.save(spool)
+        spool.seek(0)
+        return FileResponse(spool, as_attachment=True, filename=f"{call.slug}-applications.xlsx")
+    raise Http404

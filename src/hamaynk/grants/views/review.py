@@ -1,0 +1,189 @@
+"""Reviewers' queue and review page; the secretariat's review board (screening,
+assignment), rubric, ranking table and determinations."""
+
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hamaynk.accounts.models import User
+from hamaynk.communities.selectors import paginate
+from hamaynk.core.errors import DomainError
+from hamaynk.grants import copies, eligibility, selectors, services
+from hamaynk.grants.forms import CriterionFormSet, DeterminationForm, TextForm
+from hamaynk.grants.models import Review
+
+
+@login_required
+def review_queue(request: HttpRequest) -> HttpResponse:
+    return render(request, "grants/review_queue.html", {
+        "page_obj": paginate(selectors.review_queue(user=request.user), request.GET.get("page"))})
+
+
+@login_required
+def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    review = selectors.review_for_reviewer(pk=pk, user=request.user)
+    application = review.application
+    criteria = list(application.call.criteria.all())
+    if request.method == "POST":
+        try:
+            if "declare" in request.POST:
+                conflict = request.POST.get("declare") == "conflict"
+                services.review_declare(review=review, actor=request.user,  # type: ignore[arg-type]
+                                        conflict=conflict, note=request.POST.get("note", ""))
+                if conflict:
+                    messages.success(request, _("Thank you. You are removed from this "
+                                                "application."))
+                    return redirect("grants:reviews")
+            else:
+                scores = {}
+                for criterion in criteria:
+                    raw = request.POST.get(f"score_{criterion.pk}", "").strip()
+                    if raw:
+                        if not raw.isdigit():
+                            raise DomainError(_("Scores are whole numbers."))
+                        scores[criterion.pk] = int(raw)
+                services.review_save(review=review, actor=request.user,  # type: ignore[arg-type]
+                                     scores=scores, comment=request.POST.get("comment", ""),
+                                     submit="submit" in request.POST)
+                messages.success(request, _("Saved."))
+        except DomainError as exc:
+            messages.error(request, str(exc.message))
+        return redirect("grants:review", pk=pk)
+    review.refresh_from_db()
+    values = {s.criterion_id: s.value for s in review.scores.all()}
+    context = {"review": review, "application": application, "call": application.call,
+               "rows": [{"criterion": c, "value": values.get(c.pk)} for c in criteria],
+               "others": selectors.other_reviews(review=review)}
+    if review.status != Review.Status.ASSIGNED:
+        context["sections"] = copies.answers_for_display(
+            application, request.LANGUAGE_CODE)  # type: ignore[attr-defined]
+        context["lines"] = application.budget_lines.select_related("category")
+    return render(request, "grants/review_detail.html", context)
+
+
+@login_required
+def call_review(request: HttpRequest, slug: str) -> HttpResponse:
+    call = selectors.call_for_manager(slug=slug, user=request.user)
+    return render(request, "grants/call_review.html", {
+        "call": call, "applications": selectors.review_board(call=call, user=request.user),
+        "reviewers": selectors.call_reviewers(call=call)})
+
+
+@login_required
+@require_POST
+def call_review_action(request: HttpRequest, slug: str) -> HttpResponse:
+    call = selectors.call_for_manager(slug=slug, user=request.user)
+    actor = request.user
+    try:
+        if "auto" in request.POST:
+            per = request.POST.get("per_application", "2")
+            made = services.reviews_auto_assign(call=call, actor=actor,  # type: ignore[arg-type]
+                                                per_application=int(per) if per.isdigit() else 0)
+            messages.success(request, _("%(count)d assignments made.") % {"count": made})
+        else:
+            application = call.applications.filter(
+                pk=request.POST.get("application", "0") or 0).first()
+            reviewer = User.objects.filter(pk=request.POST.get("reviewer", "0") or 0).first() \
+                if request.POST.get("reviewer", "").isdigit() else None
+            if application is None or reviewer is None:
+                raise DomainError(_("Choose a reviewer."))
+            services.review_assign(application=application, reviewer=reviewer,
+                                   actor=actor)  # type: ignore[arg-type]
+            messages.success(request, _("The reviewer is assigned and has been told."))
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+    return redirect("grants:call_review", slug=slug)
+
+
+@login_required
+def screening(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.application_for_viewer(pk=pk, user=request.user)
+    if not request.user.has_perm("grants.manage_call", application.call):
+        raise Http404
+    rules = eligibility.check(application.call, application.community)
+    checks = [{"code": r.code, "label": r.message, "auto": True, "ok": r.ok} for r in rules]
+    checks += [{"code": "complete", "label": _("The application and its documents are "
+                                               "complete."), "auto": False, "ok": True},
+               {"code": "budget", "label": _("The budget is within the call's limits."),
+                "auto": False, "ok": not services.budget_problems(application)}]
+    if request.method == "POST":
+        recorded = [{"code": c["code"], "label": str(c["label"]),
+                     "ok": request.POST.get(f"check_{c['code']}") == "on",
+                     "note": request.POST.get(f"note_{c['code']}", "")} for c in checks]
+        try:
+            services.screening_record(application=application,
+                                      actor=request.user,  # type: ignore[arg-type]
+                                      checks=recorded, note=request.POST.get("note", ""))
+        except DomainError as exc:
+            messages.error(request, str(exc.message))
+        else:
+            messages.success(request, _("The screening is recorded."))
+            return redirect("grants:call_review", slug=application.call.slug)
+    return render(request, "grants/screening.html",
+                  {"application": application, "call": application.call, "checks": checks})
+
+
+@login_required
+def call_rubric(request: HttpRequest, slug: str) -> HttpResponse:
+    call = selectors.call_for_manager(slug=slug, user=request.user)
+    initial = [{"pk": c.pk, "name_hy": c.name_hy, "name_en": c.name_en,
+                "guidance_hy": c.guidance_hy, "guidance_en": c.guidance_en, "weight": c.weight,
+                "scale_max": c.scale_max} for c in call.criteria.all()]
+    formset = CriterionFormSet(request.POST or None, initial=initial, prefix="criteria")
+    if request.method == "POST" and formset.is_valid():
+        items = [services.CriterionInput(
+            pk=f.cleaned_data.get("pk"), name_hy=f.cleaned_data.get("name_hy", ""),
+            name_en=f.cleaned_data.get("name_en", ""),
+            guidance_hy=f.cleaned_data.get("guidance_hy", ""),
+            guidance_en=f.cleaned_data.get("guidance_en", ""),
+            weight=f.cleaned_data.get("weight") or Decimal("1"),
+            scale_max=f.cleaned_data.get("scale_max") or 5)
+            for f in formset.forms if f.cleaned_data]
+        try:
+            services.criteria_save(call=call, actor=request.user, items=items)  # type: ignore[arg-type]
+        except DomainError as exc:
+            messages.error(request, str(exc.message))
+        else:
+            messages.success(request, _("The rubric is saved."))
+            return redirect("grants:call_rubric", slug=slug)
+    return render(request, "grants/call_rubric.html", {"call": call, "formset": formset})
+
+
+@login_required
+def call_ranking(request: HttpRequest, slug: str) -> HttpResponse:
+    call = selectors.call_for_manager(slug=slug, user=request.user)
+    table = selectors.ranking(call=call, user=request.user)
+    return render(request, "grants/call_ranking.html", {
+        "call": call, **table, "form": DeterminationForm(), "text_form": TextForm()})
+
+
+@login_required
+@require_POST
+def determine(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.application_for_viewer(pk=pk, user=request.user)
+    form = DeterminationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a decision and write the reason."))
+        return redirect("grants:call_ranking", slug=application.call.slug)
+    data = form.cleaned_data
+    try:
+        amount = Decimal(data["amount"]) if data["amount"] not in (None, "") else None
+    except InvalidOperation:
+        amount = None
+    try:
+        services.determination_record(
+            application=application, actor=request.user,  # type: ignore[arg-type]
+            outcome=data["outcome"], reason=data["reason"], amount=amount,
+            justification=data["justification"], expected_version=data["version"])
+        messages.success(request, _("The decision is recorded; the community gets the letter."))
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    return redirect("grants:call_ranking", slug=application.call.slug)

@@ -1,14 +1,18 @@
-"""A call from the secretariat's form builder to Akunk's submitted application (issue 4,
-first part: the review, award and reporting steps come next)."""
+"""One full call in a browser: the secretariat builds and opens a seed call, Akunk applies,
+two reviewers score, the secretariat awards, Akunk reports, the tranches are paid and the
+grant closes (issue 4)."""
 
 import datetime
 import re
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
 from hamaynk.e2e.test_journeys import sign_in
-from hamaynk.grants.models import Application, Call
+from hamaynk.grants.models import Application, Call, Grant
+from hamaynk.networks.models import NetworkRole
+from hamaynk.tests_support import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +27,9 @@ def moment(delta_days: int) -> str:
     return local.strftime("%Y-%m-%dT%H:%M:%S")
 
 
-def test_secretariat_opens_a_seed_call_and_akunk_applies(page, shot, world):
+def test_one_seed_call_from_form_builder_to_a_closed_grant(page, shot, world):
+    second = UserFactory(email="reviewer2@example.am", full_name="Սոնա Մելքոնյան")
+    NetworkRole.objects.create(user=second, network=world.network, role="reviewer")
     sign_in(page, world.secretariat.email)
     page.goto("/grants/new/m4eg/")
     page.select_option("#id_kind", "seed")
@@ -41,13 +47,13 @@ def test_secretariat_opens_a_seed_call_and_akunk_applies(page, shot, world):
     shot(page, "30-call-new-hy")
     page.click("main form button[type=submit]")
     page.wait_for_url(re.compile(r"/grants/calls/seed-2027/form/$"))
-    page.click("a[href$='/form/project/question/']")
+    page.click("a.add-question")
     page.fill("#id_key", "partners_involved")
     page.select_option("#id_type", "yes_no")
     page.fill("#id_label_hy", "Նախագծում ներգրավվա՞ծ են գործընկերներ")
     page.check("#id_required")
     page.click("main form button[type=submit]")
-    page.click("a[href$='/form/project/question/']")
+    page.click("a.add-question")
     page.fill("#id_key", "partners")
     page.select_option("#id_type", "long_text")
     page.fill("#id_label_hy", "Թվարկեք գործընկերներին")
@@ -98,3 +104,90 @@ def test_secretariat_opens_a_seed_call_and_akunk_applies(page, shot, world):
     page.goto("/grants/calls/seed-2027/applications/")
     assert page.locator("td a:has-text('Ակունքի համայնքային կոոպերատիվ')").count() == 1
     shot(page, "37-call-applications-hy")
+
+    # Rubric, screening and balanced assignment to two reviewers.
+    page.goto("/grants/calls/seed-2027/rubric/")
+    page.fill("#id_criteria-0-name_hy", "Նորարարություն")
+    page.fill("#id_criteria-0-weight", "2")
+    page.fill("#id_criteria-0-scale_max", "5")
+    page.fill("#id_criteria-1-name_hy", "Իրագործելիություն")
+    page.fill("#id_criteria-1-weight", "1")
+    page.fill("#id_criteria-1-scale_max", "10")
+    page.click("main form button[type=submit]")
+    page.goto(f"/grants/applications/{application.pk}/screening/")
+    shot(page, "38-screening-hy")
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r"/review/$"))
+    page.click("button[name=auto]")
+    page.wait_for_load_state()
+    shot(page, "39-review-board-hy")
+    sign_out(page)
+    for email, scores in ((world.reviewer.email, ("5", "8")),
+                          ("reviewer2@example.am", ("4", "6"))):
+        sign_in(page, email)
+        page.goto("/grants/reviews/")
+        page.click("td a")
+        page.click("button[name=declare][value=none]")
+        page.wait_for_load_state()
+        inputs = page.locator("input[type=number]")
+        inputs.nth(0).fill(scores[0])
+        inputs.nth(1).fill(scores[1])
+        page.click("button[name=submit]")
+        page.wait_for_load_state()
+        shot(page, f"40-review-{email.split('@')[0]}-hy")
+        sign_out(page)
+    application.refresh_from_db()
+    # (93.33 + 73.33) / 2
+    assert application.review_count == 2 and application.score_mean == Decimal("83.33")
+
+    # Award from the ranking table; set two tranches, the second waiting for a report.
+    sign_in(page, world.secretariat.email)
+    page.goto("/grants/calls/seed-2027/ranking/")
+    page.click("details.reason summary")
+    page.check("input[name=outcome][value=award]")
+    page.fill("#id_amount", "14000")
+    page.fill("#id_reason", "Ուժեղ տեղական գործընկերություն")
+    shot(page, "41-ranking-hy")
+    page.click("form[action$='/determine/'] button[type=submit]")
+    page.wait_for_load_state()
+    grant = Grant.objects.get(application=application)
+    page.goto(f"/grants/grants/{grant.pk}/")
+    page.click("details.reason summary")
+    today = timezone.localdate()
+    page.fill("#id_tranches-0-amount", "7000")
+    page.fill("#id_tranches-0-due_date", today.isoformat())
+    page.fill("#id_tranches-1-amount", "7000")
+    page.fill("#id_tranches-1-due_date", (today + datetime.timedelta(days=90)).isoformat())
+    page.select_option("#id_tranches-1-waits_for", "progress")
+    page.click("details.reason form button[type=submit]")
+    page.wait_for_load_state()
+    page.locator("form[action$='/pay/'] button").first.click()
+    page.wait_for_load_state()
+    sign_out(page)
+
+    # Akunk reports; the secretariat accepts, pays the second tranche and closes the grant.
+    sign_in(page, world.head.email)
+    page.goto(f"/grants/grants/{grant.pk}/")
+    shot(page, "42-grant-head-hy")
+    page.click("a[href^='/grants/reports/']")
+    page.fill("#id_progress", "Սառնարանային պահեստը կառուցված է, 12 ֆերմեր միացել է։")
+    page.click("button[name=submit]")
+    page.wait_for_load_state()
+    shot(page, "43-report-submitted-hy")
+    sign_out(page)
+    sign_in(page, world.secretariat.email)
+    page.goto(f"/grants/grants/{grant.pk}/")
+    page.click("a[href^='/grants/reports/']")
+    page.click("button[name=decide][value=accept]")
+    page.wait_for_load_state()
+    page.goto(f"/grants/grants/{grant.pk}/")
+    page.locator("form[action$='/pay/'] button").first.click()
+    page.wait_for_load_state()
+    shot(page, "44-grant-paid-hy")
+    page.click("form[action$='/close/'] button")
+    page.wait_for_load_state()
+    grant.refresh_from_db()
+    assert grant.status == "completed"
+    shot(page, "45-grant-closed-hy")
+    page.goto("/grants/awards/")
+    shot(page, "46-awards-hy")

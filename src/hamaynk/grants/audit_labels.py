@@ -24,4 +24,10 @@ register_actions({
     "grants.application.awarded": _("Grant awarded"),
     "grants.application.rejected": _("Application rejected"),
     "grants.application.more_info": _("More information asked"),
+    "grants.grant.schedule_set": _("Payment schedule set"),
+    "grants.report.submitted": _("Report submitted"),
+    "grants.report.accepted": _("Report accepted"),
+    "grants.report.returned": _("Report returned for changes"),
+    "grants.tranche.paid": _("Tranche paid"),
+    "grants.grant.completed": _("Grant closed"),
 })

@@ -212,3 +212,16 @@ class DeterminationForm(forms.Form):
     justification = forms.CharField(
         label=_("Why the decision differs from the ranking (if it does)"), required=False,
         widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)
+
+
+class TrancheForm(forms.Form):
+    amount = forms.DecimalField(label=_("Amount"), max_digits=14, decimal_places=2,
+                                min_value=Decimal("0.01"), required=False)
+    due_date = forms.DateField(label=_("Due"), required=False,
+                               widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    waits_for = forms.ChoiceField(label=_("Waits for the report"), required=False, choices=[
+        ("", _("no report")), ("progress", _("progress report")),
+        ("financial", _("financial report"))])
+
+
+TrancheFormSet = forms.formset_factory(TrancheForm, extra=3, max_num=12)

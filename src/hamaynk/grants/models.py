@@ -98,25 +98,35 @@ class Call(TimeStampedModel):
 
     @property
     def current_form(self) -> "FormVersion | None":
-        return self.form_versions.order_by("-number").first()
+        return self.form_for("application")
+
+    def form_for(self, purpose: str) -> "FormVersion | None":
+        return self.form_versions.filter(purpose=purpose).order_by("-number").first()
 
 
 class FormVersion(TimeStampedModel):
     """One version of a call's application form. Frozen once the call opens; applications
     point to the version they answered."""
 
+    class Purpose(models.TextChoices):
+        APPLICATION = "application", _("application form")
+        PROGRESS = "progress", _("progress report")
+        FINANCIAL = "financial", _("financial report")
+
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="form_versions")
+    purpose = models.CharField(max_length=20, choices=Purpose.choices,
+                               default=Purpose.APPLICATION)
     number = models.PositiveIntegerField(default=1)
     definition = models.JSONField()
     frozen = models.BooleanField(default=False)
 
     class Meta:
-        ordering = ["call", "-number"]
-        constraints = [models.UniqueConstraint(fields=["call", "number"],
+        ordering = ["call", "purpose", "-number"]
+        constraints = [models.UniqueConstraint(fields=["call", "purpose", "number"],
                                                name="form_version_unique_number")]
 
     def __str__(self) -> str:
-        return f"{self.call} v{self.number}"
+        return f"{self.call} {self.purpose} v{self.number}"
 
 
 class BudgetCategory(models.Model):
@@ -279,6 +289,79 @@ class Grant(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.community} — {self.call}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("grants:grant", args=[self.pk])
+
+
+class Tranche(TimeStampedModel):
+    """One payment of a grant; it may wait for a report to be accepted."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        PAID = "paid", _("paid")
+
+    grant = models.ForeignKey(Grant, on_delete=models.CASCADE, related_name="tranches")
+    order = models.PositiveSmallIntegerField(default=1)
+    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2,
+                                 validators=[MinValueValidator(Decimal("0.01"))])
+    due_date = models.DateField(_("due"))
+    waits_for = models.CharField(_("waits for the report"), max_length=20, blank=True,
+                                 choices=[("", _("no report")),
+                                          ("progress", _("progress report")),
+                                          ("financial", _("financial report"))])
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
+                              default=Status.PLANNED)
+    paid_at = models.DateTimeField(_("paid"), null=True, blank=True)
+    paid_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                null=True, blank=True, related_name="+")
+    payment_reference = models.CharField(_("payment reference"), max_length=100, blank=True)
+    report = models.OneToOneField("GrantReport", on_delete=models.SET_NULL, null=True,
+                                  blank=True, related_name="tranche")
+
+    class Meta:
+        ordering = ["grant", "order"]
+
+    def __str__(self) -> str:
+        return f"{self.grant} #{self.order}"
+
+
+class GrantReport(TimeStampedModel):
+    """A progress or financial report, on a form the secretariat defines for the call."""
+
+    class Status(models.TextChoices):
+        DUE = "due", _("due")
+        SUBMITTED = "submitted", _("submitted")
+        ACCEPTED = "accepted", _("accepted")
+        RETURNED = "returned", _("returned for changes")
+
+    grant = models.ForeignKey(Grant, on_delete=models.CASCADE, related_name="reports")
+    purpose = models.CharField(_("report"), max_length=20,
+                               choices=[("progress", _("progress report")),
+                                        ("financial", _("financial report"))])
+    form_version = models.ForeignKey(FormVersion, on_delete=models.PROTECT, related_name="+")
+    due_date = models.DateField(_("due"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
+                              default=Status.DUE, db_index=True)
+    answers = models.JSONField(default=dict, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                     null=True, blank=True, related_name="+")
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    message = models.TextField(_("message from the secretariat"), blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["grant", "due_date", "pk"]
+        indexes = [models.Index(fields=["status", "due_date"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} — {self.grant}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("grants:report", args=[self.pk])
 
 
 class Criterion(models.Model):

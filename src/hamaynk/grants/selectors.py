@@ -177,3 +177,24 @@ def public_awards() -> QuerySet[Any]:
     return (Grant.objects.select_related("call__network", "community__region__country",
                                          "application")
             .order_by("-awarded_at", "-pk"))
+
+
+def grant_for_viewer(*, pk: Any, user: Any) -> Any:
+    from hamaynk.grants.models import Grant
+
+    grant = (Grant.objects.select_related("call__network", "community__region", "application")
+             .filter(pk=pk).first())
+    if grant is None or not user.has_perm("grants.view_application", grant.application):
+        raise Http404
+    return grant
+
+
+def report_for_viewer(*, pk: Any, user: Any) -> Any:
+    from hamaynk.grants.models import GrantReport
+
+    report = (GrantReport.objects.select_related("grant__call__network", "grant__community",
+                                                 "grant__application", "form_version")
+              .filter(pk=pk).first())
+    if report is None or not user.has_perm("grants.view_application", report.grant.application):
+        raise Http404
+    return report

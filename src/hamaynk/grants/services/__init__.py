@@ -12,6 +12,17 @@ from hamaynk.grants.services.applying import (
     clarification_ask,
     submission_problems,
 )
+from hamaynk.grants.services.awards import (
+    TrancheInput,
+    closure_problems,
+    grant_close,
+    report_decide,
+    report_save,
+    report_submit,
+    send_report_reminders,
+    tranche_pay,
+    tranches_set,
+)
 from hamaynk.grants.services.calls import (
     CALL_TRANSITIONS,
     call_create,
@@ -39,6 +50,8 @@ from hamaynk.grants.services.review import (
 )
 
 __all__ = [
+    "TrancheInput", "closure_problems", "grant_close", "report_decide", "report_save",
+    "report_submit", "send_report_reminders", "tranche_pay", "tranches_set",
     "CriterionInput", "awarded_total", "criteria_save", "determination_record", "ranked",
     "review_assign", "review_declare", "review_save", "reviews_auto_assign", "screening_record",
     "CALL_TRANSITIONS", "application_save_section", "application_start", "application_submit",

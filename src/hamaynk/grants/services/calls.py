@@ -132,9 +132,32 @@ def calls_tick(*, now: Any = None) -> dict[str, int]:
 
 # --- the form builder -------------------------------------------------------------------
 
-def _editable_form(call: Call, actor: User) -> FormVersion:
+REPORT_STARTER = {"sections": [{"key": "report", "title_hy": "Հաշվետվություն",
+                                 "title_en": "Report", "questions": [
+    {"key": "progress", "type": "long_text", "required": True,
+     "label_hy": "Ի՞նչ է արվել հաշվետու ժամանակահատվածում",
+     "label_en": "What was done in the reporting period?"},
+    {"key": "evidence", "type": "file", "label_hy": "Հավելված (լուսանկարներ, փաստաթղթեր)",
+     "label_en": "Annex (photos, documents)"}]}]}
+
+
+def report_form(call: Call, purpose: str) -> FormVersion:
+    """The call's report form of this purpose, created from a starter the first time."""
+    form = call.form_for(purpose)
+    if form is None:
+        form = FormVersion.objects.create(call=call, purpose=purpose, number=1,
+                                          definition=copy.deepcopy(REPORT_STARTER))
+    return form
+
+
+def _editable_form(call: Call, actor: User, purpose: str = "application") -> FormVersion:
+    """The form to edit. The application form freezes when the call opens; a report form
+    stays editable (each report keeps the version it answered)."""
     require(actor, "grants.manage_call", call)
-    form = FormVersion.objects.select_for_update().filter(call=call).order_by("-number").first()
+    if purpose != "application":
+        report_form(call, purpose)
+    form = (FormVersion.objects.select_for_update().filter(call=call, purpose=purpose)
+            .order_by("-number").first())
     assert form is not None
     if form.frozen:
         raise DomainError(_("The call is open: its form is frozen."))
@@ -164,9 +187,10 @@ def _section(definition: dict[str, Any], key: str) -> dict[str, Any]:
 
 @transaction.atomic
 def form_section_save(*, call: Call, actor: User, key: str, title_hy: str, title_en: str = "",
-                      intro_hy: str = "", intro_en: str = "") -> FormVersion:
+                      intro_hy: str = "", intro_en: str = "",
+                      purpose: str = "application") -> FormVersion:
     """Add a section (page), or rename an existing one."""
-    form = _editable_form(call, actor)
+    form = _editable_form(call, actor, purpose)
     definition = copy.deepcopy(form.definition)
     existing = [s for s in definition["sections"] if s["key"] == key]
     values = {"title_hy": title_hy, "title_en": title_en, "intro_hy": intro_hy,
@@ -180,9 +204,10 @@ def form_section_save(*, call: Call, actor: User, key: str, title_hy: str, title
 
 @transaction.atomic
 def form_question_save(*, call: Call, actor: User, section_key: str,
-                       question: dict[str, Any], original_key: str = "") -> FormVersion:
+                       question: dict[str, Any], original_key: str = "",
+                       purpose: str = "application") -> FormVersion:
     """Add a question to a section, or replace one (found by its original key)."""
-    form = _editable_form(call, actor)
+    form = _editable_form(call, actor, purpose)
     definition = copy.deepcopy(form.definition)
     section = _section(definition, section_key)
     keys = [q["key"] for q in section["questions"]]
@@ -194,8 +219,9 @@ def form_question_save(*, call: Call, actor: User, section_key: str,
 
 
 @transaction.atomic
-def form_question_delete(*, call: Call, actor: User, section_key: str, key: str) -> FormVersion:
-    form = _editable_form(call, actor)
+def form_question_delete(*, call: Call, actor: User, section_key: str, key: str,
+                         purpose: str = "application") -> FormVersion:
+    form = _editable_form(call, actor, purpose)
     definition = copy.deepcopy(form.definition)
     section = _section(definition, section_key)
     section["questions"] = [q for q in section["questions"] if q["key"] != key]
@@ -204,8 +230,8 @@ def form_question_delete(*, call: Call, actor: User, section_key: str, key: str)
 
 @transaction.atomic
 def form_question_move(*, call: Call, actor: User, section_key: str, key: str,
-                       offset: int) -> FormVersion:
-    form = _editable_form(call, actor)
+                       offset: int, purpose: str = "application") -> FormVersion:
+    form = _editable_form(call, actor, purpose)
     definition = copy.deepcopy(form.definition)
     questions = _section(definition, section_key)["questions"]
     keys = [q["key"] for q in questions]

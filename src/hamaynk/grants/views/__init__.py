@@ -8,6 +8,7 @@ from hamaynk.grants.views.applying import (
     application_submit,
     application_withdraw,
 )
+from hamaynk.grants.views.awards import grant_action, grant_agreement, grant_detail, report_detail
 from hamaynk.grants.views.calls import (
     call_applications,
     call_create,
@@ -34,6 +35,7 @@ from hamaynk.grants.views.review import (
 )
 
 __all__ = [
+    "grant_action", "grant_agreement", "grant_detail", "report_detail",
     "applications_export", "awards", "awards_export",
     "call_ranking", "call_review", "call_review_action", "call_rubric", "determine",
     "review_detail", "review_queue", "screening",

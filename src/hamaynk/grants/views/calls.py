@@ -17,7 +17,8 @@ from hamaynk.communities.selectors import paginate
 from hamaynk.core.errors import DomainError
 from hamaynk.grants import formschema, selectors, services
 from hamaynk.grants.forms import CallForm, QuestionForm, SectionForm, TextForm, question_initial
-from hamaynk.grants.models import Call, CallQuestion
+from hamaynk.grants.models import Call, CallQuestion, FormVersion
+from hamaynk.grants.services.calls import report_form
 from hamaynk.networks.selectors import network_for_secretariat
 
 
@@ -101,22 +102,45 @@ def _earlier(definition: dict[str, Any], section_key: str, before_key: str = ""
     return earlier
 
 
+def _purpose(request: HttpRequest) -> str:
+    purpose = request.GET.get("purpose") or request.POST.get("purpose") or "application"
+    if purpose not in FormVersion.Purpose.values:
+        raise Http404
+    return purpose
+
+
+def _version(call: Call, purpose: str) -> FormVersion:
+    version = call.form_for(purpose) if purpose == "application" else \
+        report_form(call, purpose)
+    if version is None:
+        raise Http404
+    return version
+
+
+def _back(slug: str, purpose: str) -> HttpResponse:
+    response = redirect("grants:call_form", slug=slug)
+    if purpose != "application":
+        response["Location"] += f"?purpose={purpose}"
+    return response
+
+
 @login_required
 def call_form(request: HttpRequest, slug: str) -> HttpResponse:
-    """The form builder: sections (pages) with their questions."""
+    """The form builder: sections (pages) with their questions — of the application form,
+    or (?purpose=progress / financial) of a report form."""
     call = selectors.call_for_manager(slug=slug, user=request.user)
-    version = call.current_form
-    assert version is not None
+    purpose = _purpose(request)
+    version = _version(call, purpose)
     section_form = SectionForm(request.POST or None)
     if request.method == "POST" and section_form.is_valid():
         try:
             services.form_section_save(call=call, actor=request.user,  # type: ignore[arg-type]
-                                       **section_form.cleaned_data)
+                                       purpose=purpose, **section_form.cleaned_data)
         except DomainError as exc:
             section_form.add_error(None, exc.message)  # type: ignore[arg-type]
         else:
             messages.success(request, _("The section is saved."))
-            return redirect("grants:call_form", slug=slug)
+            return _back(slug, purpose)
     try:
         parsed = formschema.parse_definition(version.definition)
         problems: list[str] = []
@@ -124,16 +148,16 @@ def call_form(request: HttpRequest, slug: str) -> HttpResponse:
         parsed, problems = None, exc.messages
     return render(request, "grants/call_form.html", {
         "call": call, "version": version, "definition": version.definition,
-        "parsed": parsed, "problems": problems, "section_form": section_form})
+        "parsed": parsed, "problems": problems, "section_form": section_form,
+        "purpose": purpose, "purposes": FormVersion.Purpose.choices})
 
 
 @login_required
 def call_form_question(request: HttpRequest, slug: str, section_key: str) -> HttpResponse:
     """Add a question to a section, or edit one (?key=…)."""
     call = selectors.call_for_manager(slug=slug, user=request.user)
-    version = call.current_form
-    assert version is not None
-    definition = version.definition
+    purpose = _purpose(request)
+    definition = _version(call, purpose).definition
     sections = {s["key"]: s for s in definition["sections"]}
     if section_key not in sections:
         raise Http404
@@ -150,14 +174,16 @@ def call_form_question(request: HttpRequest, slug: str, section_key: str) -> Htt
         try:
             services.form_question_save(call=call, actor=request.user,  # type: ignore[arg-type]
                                         section_key=section_key, question=question,
-                                        original_key=form.cleaned_data["original_key"])
+                                        original_key=form.cleaned_data["original_key"],
+                                        purpose=purpose)
         except DomainError as exc:
             form.add_error(None, exc.message)  # type: ignore[arg-type]
         else:
             messages.success(request, _("The question is saved."))
-            return redirect("grants:call_form", slug=slug)
+            return _back(slug, purpose)
     return render(request, "grants/call_question.html", {
-        "call": call, "section": sections[section_key], "form": form, "editing": editing})
+        "call": call, "section": sections[section_key], "form": form, "editing": editing,
+        "purpose": purpose})
 
 
 @login_required
@@ -165,19 +191,20 @@ def call_form_question(request: HttpRequest, slug: str, section_key: str) -> Htt
 def call_form_question_action(request: HttpRequest, slug: str, section_key: str, key: str,
                               action: str) -> HttpResponse:
     call = selectors.call_for_manager(slug=slug, user=request.user)
+    purpose = _purpose(request)
     try:
         if action == "delete":
             services.form_question_delete(call=call, actor=request.user,  # type: ignore[arg-type]
-                                          section_key=section_key, key=key)
+                                          section_key=section_key, key=key, purpose=purpose)
         elif action in ("up", "down"):
             services.form_question_move(call=call, actor=request.user,  # type: ignore[arg-type]
                                         section_key=section_key, key=key,
-                                        offset=-1 if action == "up" else 1)
+                                        offset=-1 if action == "up" else 1, purpose=purpose)
         else:
             raise Http404
     except DomainError as exc:
         messages.error(request, str(exc.message))
-    return redirect("grants:call_form", slug=slug)
+    return _back(slug, purpose)
 
 
 @login_required

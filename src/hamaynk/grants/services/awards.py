@@ -1,0 +1,228 @@
+"""After the award: the tranche schedule, reports on the call's report forms and their
+review, payments marked as made, reminders before report deadlines, and closure. A
+completed grant makes the community eligible for the next stage (seed → development)."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hamaynk.accounts.models import User
+from hamaynk.core import audit
+from hamaynk.core.errors import DomainError
+from hamaynk.core.workflow import move, require
+from hamaynk.grants import formschema
+from hamaynk.grants.models import Grant, GrantReport, Tranche
+from hamaynk.grants.services.calls import report_form
+from hamaynk.networks.selectors import secretariat_officers
+from hamaynk.notifications.services import notify
+
+R = GrantReport.Status
+REPORT_TRANSITIONS: dict[str, frozenset[str]] = {
+    R.DUE: frozenset({R.SUBMITTED}),
+    R.SUBMITTED: frozenset({R.ACCEPTED, R.RETURNED}),
+    R.RETURNED: frozenset({R.SUBMITTED}),
+    R.ACCEPTED: frozenset(),
+}
+G = Grant.Status
+GRANT_TRANSITIONS: dict[str, frozenset[str]] = {
+    G.ACTIVE: frozenset({G.COMPLETED, G.TERMINATED}),
+    G.COMPLETED: frozenset(),
+    G.TERMINATED: frozenset(),
+}
+
+
+@dataclass(frozen=True)
+class TrancheInput:
+    amount: Decimal
+    due_date: datetime.date
+    waits_for: str = ""
+
+
+def _people(community_id: int) -> list[User]:
+    return list(User.objects.filter(affiliations__community_id=community_id,
+                                    affiliations__status="verified", is_active=True).distinct())
+
+
+def _locked_grant(grant: Grant) -> Grant:
+    return Grant.objects.select_for_update().select_related("call__network").get(pk=grant.pk)
+
+
+@transaction.atomic
+def tranches_set(*, grant: Grant, actor: User, items: list[TrancheInput]) -> list[Tranche]:
+    """Set the payment schedule: amounts adding up to the award, each possibly waiting for a
+    report (created here, due on the tranche's date). Refused once a tranche is paid."""
+    require(actor, "grants.manage_call", grant.call)
+    locked = _locked_grant(grant)
+    if locked.status != G.ACTIVE:
+        raise DomainError(_("The grant is closed."))
+    if locked.tranches.filter(status=Tranche.Status.PAID).exists():
+        raise DomainError(_("A tranche is already paid: the schedule can no longer change."))
+    if not items:
+        raise DomainError(_("Add at least one tranche."))
+    total = sum((i.amount for i in items), Decimal("0"))
+    if total != locked.amount:
+        raise DomainError(_("The tranches add up to %(total)s; the grant is %(amount)s.")
+                          % {"total": f"{total:,.2f}", "amount": f"{locked.amount:,.2f}"})
+    if any(i.amount <= 0 for i in items):
+        raise DomainError(_("Every tranche needs a positive amount."))
+    before = [[str(t.amount), t.due_date.isoformat(), t.waits_for]
+              for t in locked.tranches.all()]
+    old_reports = [t.report_id for t in locked.tranches.all() if t.report_id]
+    locked.tranches.all().delete()
+    GrantReport.objects.filter(pk__in=old_reports, status=R.DUE).delete()
+    created = []
+    for order, item in enumerate(sorted(items, key=lambda i: i.due_date), start=1):
+        report = None
+        if item.waits_for:
+            report = GrantReport.objects.create(
+                grant=locked, purpose=item.waits_for, due_date=item.due_date,
+                form_version=report_form(locked.call, item.waits_for))
+        created.append(Tranche.objects.create(grant=locked, order=order, amount=item.amount,
+                                              due_date=item.due_date, waits_for=item.waits_for,
+                                              report=report))
+    audit.record(action="grants.grant.schedule_set", actor=actor, target=locked,
+                 data={"before": before, "after": [[str(t.amount), t.due_date.isoformat(),
+                                                    t.waits_for] for t in created]})
+    return created
+
+
+def _locked_report(report: GrantReport) -> GrantReport:
+    return (GrantReport.objects.select_for_update()
+            .select_related("grant__call__network", "form_version").get(pk=report.pk))
+
+
+@transaction.atomic
+def report_save(*, report: GrantReport, actor: User, answers: dict[str, Any]) -> GrantReport:
+    require(actor, "grants.prepare_application", report.grant.application)
+    locked = _locked_report(report)
+    if locked.status not in (R.DUE, R.RETURNED):
+        raise DomainError(_("This report can no longer be changed."))
+    definition = formschema.parse_definition(locked.form_version.definition)
+    merged = {**locked.answers, **answers}
+    visible = {q.key for q in formschema.visible_questions(definition, merged)}
+    locked.answers = {k: v for k, v in merged.items() if k in visible and v not in (None, "")}
+    locked.save(update_fields=["answers", "updated_at"])
+    return locked
+
+
+@transaction.atomic
+def report_submit(*, report: GrantReport, actor: User) -> GrantReport:
+    require(actor, "grants.prepare_application", report.grant.application)
+    locked = _locked_report(report)
+    definition = formschema.parse_definition(locked.form_version.definition)
+    problems = formschema.validate_answers(definition, locked.answers)
+    missing = formschema.missing_summary(definition, locked.answers, actor.preferred_language)
+    if problems or missing:
+        raise DomainError(_("The report is not complete: %(items)s") % {"items": "; ".join(
+            [label for _s, _k, label in missing] + [m for ms in problems.values() for m in ms])})
+    source = move(locked, R.SUBMITTED, REPORT_TRANSITIONS)
+    locked.submitted_at, locked.submitted_by = timezone.now(), actor
+    locked.save()
+    audit.record(action="grants.report.submitted", actor=actor, target=locked.grant,
+                 data={"report": locked.pk, "before": source, "purpose": locked.purpose})
+    for officer in secretariat_officers(network=locked.grant.call.network):
+        notify(recipient=officer, kind="grants.report.submitted",
+               template="grants/notifications/report_submitted", context={"report": locked},
+               url=locked.get_absolute_url())
+    return locked
+
+
+@transaction.atomic
+def report_decide(*, report: GrantReport, actor: User, accept: bool,
+                  message: str = "") -> GrantReport:
+    require(actor, "grants.manage_call", report.grant.call)
+    locked = _locked_report(report)
+    if not accept and not message.strip():
+        raise DomainError(_("Write what the community should change."), field="message")
+    source = move(locked, R.ACCEPTED if accept else R.RETURNED, REPORT_TRANSITIONS)
+    locked.reviewed_by, locked.reviewed_at = actor, timezone.now()
+    locked.message = message.strip()
+    locked.save()
+    audit.record(action="grants.report.accepted" if accept else "grants.report.returned",
+                 actor=actor, target=locked.grant,
+                 data={"report": locked.pk, "before": source, "message": locked.message})
+    for person in _people(locked.grant.community_id):
+        notify(recipient=person, kind="grants.report.decided", essential=True,
+               template="grants/notifications/report_decided", context={"report": locked},
+               url=locked.get_absolute_url())
+    return locked
+
+
+@transaction.atomic
+def tranche_pay(*, tranche: Tranche, actor: User, reference: str = "") -> Tranche:
+    """Mark a tranche as paid — only once the report it waits for is accepted."""
+    require(actor, "grants.manage_call", tranche.grant.call)
+    locked = Tranche.objects.select_for_update().select_related("report", "grant").get(
+        pk=tranche.pk)
+    if locked.status == Tranche.Status.PAID:
+        raise DomainError(_("This tranche is already paid."))
+    if locked.report is not None and locked.report.status != R.ACCEPTED:
+        raise DomainError(_("This tranche waits for its report to be accepted."))
+    locked.status, locked.paid_at, locked.paid_by = Tranche.Status.PAID, timezone.now(), actor
+    locked.payment_reference = reference.strip()
+    locked.save()
+    audit.record(action="grants.tranche.paid", actor=actor, target=locked.grant,
+                 data={"tranche": locked.order, "amount": str(locked.amount),
+                       "reference": locked.payment_reference})
+    for person in _people(locked.grant.community_id):
+        notify(recipient=person, kind="grants.tranche.paid", essential=True,
+               template="grants/notifications/tranche_paid", context={"tranche": locked},
+               url=locked.grant.get_absolute_url())
+    return locked
+
+
+def closure_problems(grant: Grant) -> list[str]:
+    problems = []
+    if not grant.tranches.exists():
+        problems.append(_("There is no payment schedule."))
+    if grant.tranches.exclude(status=Tranche.Status.PAID).exists():
+        problems.append(_("Not every tranche is paid."))
+    if grant.reports.exclude(status=R.ACCEPTED).exists():
+        problems.append(_("Not every report is accepted."))
+    return problems
+
+
+@transaction.atomic
+def grant_close(*, grant: Grant, actor: User) -> Grant:
+    """Close a grant whose tranches are all paid and reports all accepted. The community
+    then counts as having completed this stage (eligibility for the next one)."""
+    require(actor, "grants.manage_call", grant.call)
+    locked = _locked_grant(grant)
+    problems = closure_problems(locked)
+    if problems:
+        raise DomainError(" ".join(problems))
+    source = move(locked, G.COMPLETED, GRANT_TRANSITIONS)
+    locked.save(update_fields=["status", "updated_at"])
+    audit.record(action="grants.grant.completed", actor=actor, target=locked,
+                 data={"before": source, "after": G.COMPLETED})
+    return locked
+
+
+def send_report_reminders(*, now: datetime.datetime | None = None) -> int:
+    """Remind the community 7 days before a report is due (once), and again when overdue."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    sent = 0
+    due = (GrantReport.objects.filter(status__in=[R.DUE, R.RETURNED],
+                                      due_date__lte=today + datetime.timedelta(days=7))
+           .select_related("grant__call", "grant__community"))
+    for report in due:
+        if report.reminded_at and (report.due_date >= today
+                                   or timezone.localdate(report.reminded_at) > report.due_date):
+            continue
+        with transaction.atomic():
+            locked = _locked_report(report)
+            locked.reminded_at = now
+            locked.save(update_fields=["reminded_at", "updated_at"])
+            for person in _people(locked.grant.community_id):
+                notify(recipient=person, kind="grants.report.reminder", essential=True,
+                       template="grants/notifications/report_reminder",
+                       context={"report": locked, "overdue": locked.due_date < today},
+                       url=locked.get_absolute_url())
+        sent += 1
+    return sent

@@ -1,0 +1,143 @@
+"""A grant after the award: agreement, payment schedule, reports, payments, closure."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hamaynk.core.errors import DomainError
+from hamaynk.documents.numbers import money_hy
+from hamaynk.documents.pdf_writer import html_to_pdf
+from hamaynk.grants import formschema, selectors, services
+from hamaynk.grants.forms import TextForm, TrancheFormSet
+from hamaynk.grants.views.applying import _store_files
+
+
+@login_required
+def grant_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    grant = selectors.grant_for_viewer(pk=pk, user=request.user)
+    can_manage = request.user.has_perm("grants.manage_call", grant.call)
+    tranches = list(grant.tranches.select_related("report"))
+    initial = [{"amount": t.amount, "due_date": t.due_date, "waits_for": t.waits_for}
+               for t in tranches]
+    formset = TrancheFormSet(request.POST if request.method == "POST" else None,
+                             initial=initial, prefix="tranches")
+    if request.method == "POST":
+        if not can_manage:
+            raise Http404
+        if formset.is_valid():
+            items = [services.TrancheInput(amount=f.cleaned_data["amount"],
+                                           due_date=f.cleaned_data["due_date"],
+                                           waits_for=f.cleaned_data.get("waits_for", ""))
+                     for f in formset.forms
+                     if f.cleaned_data.get("amount") and f.cleaned_data.get("due_date")]
+            try:
+                services.tranches_set(grant=grant, actor=request.user,  # type: ignore[arg-type]
+                                      items=items)
+            except DomainError as exc:
+                messages.error(request, str(exc.message))
+            else:
+                messages.success(request, _("The payment schedule is saved."))
+                return redirect(grant)
+    return render(request, "grants/grant_detail.html", {
+        "grant": grant, "tranches": tranches, "reports": grant.reports.all(),
+        "can_manage": can_manage, "formset": formset, "text_form": TextForm(),
+        "closure_problems": services.closure_problems(grant) if can_manage else [],
+        "can_edit_schedule": can_manage and not any(t.status == "paid" for t in tranches)
+        and grant.status == "active"})
+
+
+@login_required
+def grant_agreement(request: HttpRequest, pk: int) -> HttpResponse:
+    grant = selectors.grant_for_viewer(pk=pk, user=request.user)
+    language = request.GET.get("lang", request.LANGUAGE_CODE)  # type: ignore[attr-defined]
+    if language not in ("hy", "en"):
+        raise Http404
+    with translation.override(language):
+        html = render_to_string("grants/agreement.html", {
+            "grant": grant, "tranches": grant.tranches.all(), "language": language,
+            "amount_words": money_hy(grant.amount, grant.currency)
+            if language == "hy" and grant.currency in ("AMD", "EUR", "USD") else ""})
+    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="agreement-{grant.pk}-{language}.pdf"'
+    return response
+
+
+@login_required
+@require_POST
+def grant_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    grant = selectors.grant_for_viewer(pk=pk, user=request.user)
+    try:
+        if action == "close":
+            services.grant_close(grant=grant, actor=request.user)  # type: ignore[arg-type]
+            messages.success(request, _("The grant is closed."))
+        elif action == "pay":
+            tranche = grant.tranches.filter(pk=request.POST.get("tranche", "0") or 0).first() \
+                if request.POST.get("tranche", "").isdigit() else None
+            if tranche is None:
+                raise Http404
+            services.tranche_pay(tranche=tranche, actor=request.user,  # type: ignore[arg-type]
+                                 reference=request.POST.get("reference", ""))
+            messages.success(request, _("The tranche is marked as paid."))
+        else:
+            raise Http404
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    return redirect(grant)
+
+
+@login_required
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_for_viewer(pk=pk, user=request.user)
+    definition = formschema.parse_definition(report.form_version.definition)
+    keys = [s.key for s in definition.sections]
+    section = request.GET.get("section") or keys[0]
+    if section not in keys:
+        raise Http404
+    language = request.LANGUAGE_CODE  # type: ignore[attr-defined]
+    can_edit = report.status in ("due", "returned") and request.user.has_perm(
+        "grants.prepare_application", report.grant.application)
+    can_decide = report.status == "submitted" and request.user.has_perm(
+        "grants.manage_call", report.grant.call)
+    form = formschema.build_section_form(definition, section, answers=report.answers,
+                                         language=language,
+                                         data=request.POST if request.method == "POST" else None,
+                                         files=request.FILES or None)
+    if request.method == "POST":
+        try:
+            if "decide" in request.POST:
+                if not can_decide:
+                    raise Http404
+                services.report_decide(report=report, actor=request.user,  # type: ignore[arg-type]
+                                       accept=request.POST["decide"] == "accept",
+                                       message=request.POST.get("text", ""))
+                messages.success(request, _("Done. The community has been told."))
+                return redirect(report)
+            if not can_edit:
+                raise Http404
+            if form.is_valid():
+                answers = _store_files(request, report.grant.application,
+                                       formschema.answers_from_form(form))
+                report = services.report_save(report=report, actor=request.user,  # type: ignore[arg-type]
+                                              answers=answers)
+                if "submit" in request.POST:
+                    services.report_submit(report=report, actor=request.user)  # type: ignore[arg-type]
+                    messages.success(request, _("The report is submitted."))
+                else:
+                    messages.success(request, _("Saved."))
+                return redirect(report)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        except DomainError as exc:
+            messages.error(request, str(exc.message))
+    return render(request, "grants/report_detail.html", {
+        "report": report, "grant": report.grant, "definition": definition, "form": form,
+        "section_key": section, "can_edit": can_edit, "can_decide": can_decide,
+        "text_form": TextForm()})

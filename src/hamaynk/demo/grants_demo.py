@@ -9,8 +9,19 @@ from django.utils import timezone
 from hamaynk.accounts.models import User
 from hamaynk.communities.models import Community
 from hamaynk.grants import formschema
-from hamaynk.grants.models import Application, BudgetCategory, BudgetLine, Call, FormVersion, Grant
-from hamaynk.grants.services.calls import DEFAULT_CATEGORIES
+from hamaynk.grants.models import (
+    Application,
+    BudgetCategory,
+    BudgetLine,
+    Call,
+    Criterion,
+    FormVersion,
+    Grant,
+    GrantReport,
+    Review,
+    Tranche,
+)
+from hamaynk.grants.services.calls import DEFAULT_CATEGORIES, report_form
 from hamaynk.networks.models import Network
 
 EXTRA_QUESTIONS = [
@@ -58,7 +69,7 @@ def load(network: Network, secretariat: User | None) -> None:
         envelope=Decimal("200000"), min_award=Decimal("5000"), max_award=Decimal("20000"),
         min_cofinancing_pct=Decimal("10"), opens_at=now - 400 * day, closes_at=now - 340 * day,
         eligible_statuses=["junior", "acting"], eligible_countries=["AM", "MD", "UA"])
-    _call(network, "seed-2026", kind="seed", status="open", currency="USD",
+    seed = _call(network, "seed-2026", kind="seed", status="open", currency="USD",
           title_hy="Մեկնարկային դրամաշնորհներ 2026", title_en="Seed grants 2026",
           description_hy="Առաջարկների ամենամյա բաց մրցույթ ՀՀՏԶ անդամների համար։ Մինչև "
                          "20 000 ԱՄՆ դոլար մեկնարկային դրամաշնորհ։",
@@ -82,7 +93,9 @@ def load(network: Network, secretariat: User | None) -> None:
         community = Community.objects.get(region__code=marz, name_hy=name)
         application, created = Application.objects.get_or_create(
             call=decided, community=community, defaults={
-                "form_version": decided.form_versions.get(), "status": "submitted", "title": title,
+                "form_version": decided.form_versions.get(purpose="application"),
+                "status": "awarded", "title": title, "review_count": 2,
+                "score_mean": Decimal("84.50"), "score_spread": Decimal("3.50"),
                 "answers": {"title": title, "summary": title}, "amount_requested": amount,
                 "own_contribution": amount / 10, "total_cost": amount + amount / 10,
                 "submitted_at": decided.closes_at - 2 * day, "submitted_by": secretariat})
@@ -94,3 +107,49 @@ def load(network: Network, secretariat: User | None) -> None:
         Grant.objects.get_or_create(application=application, defaults={
             "call": decided, "community": community, "amount": amount, "currency": "USD",
             "awarded_at": decided.closes_at + 30 * day})
+
+    for order, (hy, en, weight, scale) in enumerate(RUBRIC, start=1):
+        for call in (decided, seed):
+            Criterion.objects.get_or_create(call=call, order=order, defaults={
+                "name_hy": hy, "name_en": en, "weight": weight, "scale_max": scale})
+    # Ijevan's proposal to the open seed call, screened and waiting for the demo reviewer.
+    ijevan = Community.objects.get(region__code="AM-TV", name_hy="Իջևան")
+    title = "Իջևանի համայնքային ջերմոցներ"
+    application, created = Application.objects.get_or_create(
+        call=seed, community=ijevan, defaults={
+            "form_version": seed.form_versions.get(purpose="application"),
+            "status": "in_review", "title": title,
+            "answers": {"title": title, "summary": "Ջերմոցային տնտեսությունների ցանց երիտասարդ "
+                        "ֆերմերների համար։", "challenge": "Երիտասարդների արտագաղթ։",
+                        "partners_involved": False, "months": "12"},
+            "amount_requested": Decimal("18000"), "own_contribution": Decimal("2500"),
+            "total_cost": Decimal("20500"), "submitted_at": now - 2 * day,
+            "submitted_by": secretariat})
+    if created:
+        BudgetLine.objects.create(application=application,
+                                  category=seed.budget_categories.order_by("order")[1],
+                                  description="Ջերմոցների կառուցում", requested=Decimal("18000"),
+                                  own_contribution=Decimal("2500"))
+        reviewer = User.objects.filter(email="reviewer@demo.hamaynk.am").first()
+        if reviewer is not None:
+            Review.objects.get_or_create(application=application, reviewer=reviewer,
+                                         defaults={"assigned_by": secretariat})
+    # The 2025 grants: the first tranche paid, the second waiting for a progress report.
+    for grant in Grant.objects.filter(call=decided):
+        if grant.tranches.exists():
+            continue
+        half = (grant.amount / 2).quantize(Decimal("0.01"))
+        report = GrantReport.objects.create(
+            grant=grant, purpose="progress", due_date=(now + 60 * day).date(),
+            form_version=report_form(decided, "progress"))
+        Tranche.objects.create(grant=grant, order=1, amount=grant.amount - half,
+                               due_date=(grant.awarded_at + 10 * day).date(), status="paid",
+                               paid_at=grant.awarded_at + 12 * day)
+        Tranche.objects.create(grant=grant, order=2, amount=half, due_date=report.due_date,
+                               waits_for="progress", report=report)
+
+
+RUBRIC = [("Տեղական խնդրի արդիականությունը", "Relevance to a local challenge", Decimal("2"), 5),
+          ("Նորարարությունը", "Innovation", Decimal("1"), 5),
+          ("Իրագործելիությունը և բյուջեն", "Feasibility and budget", Decimal("2"), 5),
+          ("Համագործակցությունը", "Partnership", Decimal("1"), 5)]

@@ -225,3 +225,24 @@ class TrancheForm(forms.Form):
 
 
 TrancheFormSet = forms.formset_factory(TrancheForm, extra=3, max_num=12)
+
+
+class ApplicationFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    min_score = forms.DecimalField(label=_("Mean score at least"), required=False,
+                                   min_value=0, max_value=100)
+    sort = forms.ChoiceField(label=_("Order"), required=False, choices=[
+        ("submitted", _("latest submitted first")), ("score", _("best score first")),
+        ("amount", _("largest amount first")), ("community", _("community"))])
+
+    def __init__(self, *args: Any, regions: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from hamaynk.grants.models import Application
+
+        cast(forms.ChoiceField, self.fields["status"]).choices = [
+            ("", _("Any status")), *[(s, label) for s, label in Application.Status.choices
+                                     if s != "draft"]]
+        cast(forms.ChoiceField, self.fields["region"]).choices = [
+            ("", _("All regions")), *regions]

@@ -76,3 +76,39 @@ def test_ranking_page_records_a_determination(client, world, in_review):  # noqa
     assert in_review.status == "awarded"
     response = client.get(reverse("grants:call_ranking", args=[in_review.call.slug]))
     assert response.context["remaining"] == in_review.call.envelope - 12000
+
+
+def test_review_list_pages_have_fixed_query_counts(client, world, in_review,  # noqa: F811
+                                                   second_reviewer):  # noqa: F811
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from hamaynk.grants.models import Application
+    from hamaynk.tests_support import CommunityFactory
+
+    def count(user, url):
+        client.force_login(user)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    slug = in_review.call.slug
+    services.review_assign(application=in_review, reviewer=world.reviewer,
+                           actor=world.secretariat)
+    pages = [(world.secretariat, reverse("grants:call_review", args=[slug])),
+             (world.secretariat, reverse("grants:call_ranking", args=[slug])),
+             (world.secretariat, reverse("grants:call_applications", args=[slug])
+              + "?sort=score&status=in_review&q=ակ"),
+             (world.reviewer, reverse("grants:reviews"))]
+    before = [count(u, url) for u, url in pages]
+    for i in range(30):
+        community = CommunityFactory(region=world.tavush, name_en=f"C{i}", name_hy=f"Հ{i}")
+        application = Application.objects.create(
+            call=in_review.call, community=community, form_version=in_review.form_version,
+            status="in_review", title=f"Ակ {i}", score_mean=i)
+        services.review_assign(application=application, reviewer=world.reviewer,
+                               actor=world.secretariat)
+        services.review_assign(application=application, reviewer=second_reviewer,
+                               actor=world.secretariat)
+    assert [count(u, url) for u, url in pages] == before
+    assert max(before) <= 14

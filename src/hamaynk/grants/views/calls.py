@@ -16,7 +16,14 @@ from django.views.decorators.http import require_POST
 from hamaynk.communities.selectors import paginate
 from hamaynk.core.errors import DomainError
 from hamaynk.grants import formschema, selectors, services
-from hamaynk.grants.forms import CallForm, QuestionForm, SectionForm, TextForm, question_initial
+from hamaynk.grants.forms import (
+    ApplicationFilterForm,
+    CallForm,
+    QuestionForm,
+    SectionForm,
+    TextForm,
+    question_initial,
+)
 from hamaynk.grants.models import Call, CallQuestion, FormVersion
 from hamaynk.grants.services.calls import report_form
 from hamaynk.networks.selectors import network_for_secretariat
@@ -253,13 +260,23 @@ def call_qa(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(call)
 
 
+def filtered_applications(request: HttpRequest, call: Call) -> tuple[Any, Any]:
+    """The filter form and the filtered list — the same for the page and its exports."""
+    from hamaynk.networks.selectors import country_and_region_choices
+
+    _countries, regions = country_and_region_choices()
+    form = ApplicationFilterForm(request.GET or None, regions=regions)
+    data = form.cleaned_data if form.is_valid() else {}
+    return form, selectors.call_applications(
+        call=call, user=request.user, status=data.get("status", ""),
+        region=data.get("region", ""), query=data.get("q", ""),
+        min_score=data.get("min_score"), sort=data.get("sort") or "submitted")
+
+
 @login_required
 def call_applications(request: HttpRequest, slug: str) -> HttpResponse:
     call = selectors.call_for_manager(slug=slug, user=request.user)
-    qs = selectors.call_applications(call=call, user=request.user,
-                                     status=request.GET.get("status", ""),
-                                     region=request.GET.get("region", ""),
-                                     query=request.GET.get("q", ""))
+    form, qs = filtered_applications(request, call)
     return render(request, "grants/call_applications.html", {
-        "call": call, "page_obj": paginate(qs, request.GET.get("page")),
-        "q": request.GET.get("q", "")})
+        "call": call, "page_obj": paginate(qs, request.GET.get("page")), "form": form,
+        "query": request.GET.urlencode()})

@@ -66,7 +66,9 @@ def _application_rows(qs: Any) -> Iterator[list[Any]]:
 @login_required
 def applications_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponseBase:
     call = selectors.call_for_manager(slug=slug, user=request.user)
-    qs = selectors.call_applications(call=call, user=request.user)
+    from hamaynk.grants.views.calls import filtered_applications
+
+    _form, qs = filtered_applications(request, call)
     if fmt == "csv":
         return _csv(_application_rows(qs), f"{call.slug}-applications.csv")
     if fmt == "xlsx":

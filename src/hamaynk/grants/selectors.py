@@ -72,7 +72,7 @@ def application_for_viewer(*, pk: Any, user: Any) -> Application:
     return application
 
 
-APPLICATION_SORTS = {
+APPLICATION_SORTS: dict[str, tuple[str | Any, ...]] = {
     "submitted": ("-submitted_at", "-pk"),
     "score": (F("score_mean").desc(nulls_last=True), "pk"),
     "amount": ("-amount_requested", "pk"),

@@ -30,4 +30,6 @@ register_actions({
     "grants.report.returned": _("Report returned for changes"),
     "grants.tranche.paid": _("Tranche paid"),
     "grants.grant.completed": _("Grant closed"),
+    "grants.call.document_added": _("Document published"),
+    "grants.call.document_removed": _("Document removed"),
 })

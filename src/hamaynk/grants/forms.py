@@ -246,3 +246,10 @@ class ApplicationFilterForm(forms.Form):
                                      if s != "draft"]]
         cast(forms.ChoiceField, self.fields["region"]).choices = [
             ("", _("All regions")), *regions]
+
+
+class CallDocumentForm(forms.Form):
+    title_hy = forms.CharField(label=_("Title in Armenian"), max_length=300)
+    title_en = forms.CharField(label=_("Title in English"), max_length=300, required=False)
+    file = forms.FileField(label=_("File"), help_text=_("PDF, DOCX, XLSX or an image, up to "
+                                                        "10 MB."))

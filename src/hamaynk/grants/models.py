@@ -305,7 +305,7 @@ class Tranche(TimeStampedModel):
     order = models.PositiveSmallIntegerField(default=1)
     amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2,
                                  validators=[MinValueValidator(Decimal("0.01"))])
-    due_date = models.DateField(_("due"))
+    due_date = models.DateField(_("due date"))
     waits_for = models.CharField(_("waits for the report"), max_length=20, blank=True,
                                  choices=[("", _("no report")),
                                           ("progress", _("progress report")),
@@ -330,7 +330,7 @@ class GrantReport(TimeStampedModel):
     """A progress or financial report, on a form the secretariat defines for the call."""
 
     class Status(models.TextChoices):
-        DUE = "due", _("due")
+        DUE = "due", pgettext_lazy("report status", "due")
         SUBMITTED = "submitted", _("submitted")
         ACCEPTED = "accepted", _("accepted")
         RETURNED = "returned", _("returned for changes")
@@ -340,7 +340,7 @@ class GrantReport(TimeStampedModel):
                                choices=[("progress", _("progress report")),
                                         ("financial", _("financial report"))])
     form_version = models.ForeignKey(FormVersion, on_delete=models.PROTECT, related_name="+")
-    due_date = models.DateField(_("due"))
+    due_date = models.DateField(_("due date"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices,
                               default=Status.DUE, db_index=True)
     answers = models.JSONField(default=dict, blank=True)
@@ -479,3 +479,18 @@ class Determination(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.application}: {self.outcome}"
+
+
+class CallDocument(TimeStampedModel):
+    """A public document of a call: guidelines, templates, the budget form."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="documents")
+    title_hy = models.CharField(_("title in Armenian"), max_length=300)
+    title_en = models.CharField(_("title in English"), max_length=300, blank=True)
+    file = models.ForeignKey("core.StoredFile", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["call", "pk"]
+
+    def __str__(self) -> str:
+        return localized(self, "title")

@@ -20,6 +20,7 @@ urlpatterns = [
          views.call_form_question_action, name="call_form_question_action"),
     path("calls/<slug:slug>/status/<str:target>/", views.call_status, name="call_status"),
     path("calls/<slug:slug>/questions/", views.call_qa, name="call_qa"),
+    path("calls/<slug:slug>/documents/", views.call_documents, name="call_documents"),
     path("calls/<slug:slug>/applications/", views.call_applications, name="call_applications"),
     path("calls/<slug:slug>/apply/<id:community_id>/", views.application_start,
          name="apply"),

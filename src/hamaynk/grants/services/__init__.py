@@ -26,6 +26,8 @@ from hamaynk.grants.services.awards import (
 from hamaynk.grants.services.calls import (
     CALL_TRANSITIONS,
     call_create,
+    call_document_add,
+    call_document_remove,
     call_move,
     call_question_answer,
     call_question_ask,
@@ -56,7 +58,8 @@ __all__ = [
     "review_assign", "review_declare", "review_save", "reviews_auto_assign", "screening_record",
     "CALL_TRANSITIONS", "application_save_section", "application_start", "application_submit",
     "application_withdraw", "budget_line_delete", "budget_line_save", "budget_problems",
-    "call_create", "call_move", "call_question_answer", "call_question_ask", "call_update",
+    "call_create", "call_document_add", "call_document_remove", "call_move",
+    "call_question_answer", "call_question_ask", "call_update",
     "calls_tick", "clarification_answer", "clarification_ask", "form_question_delete",
     "form_question_move", "form_question_save", "form_section_save", "submission_problems",
 ]

@@ -276,3 +276,34 @@ def call_question_answer(*, question: CallQuestion, actor: User, answer: str) ->
                context={"call": question.call, "question": question},
                url=question.call.get_absolute_url())
     return question
+
+
+@transaction.atomic
+def call_document_add(*, call: Call, actor: User, title_hy: str, title_en: str,
+                      upload: Any) -> Any:
+    """Publish a document with the call (PDF, DOCX, XLSX or an image)."""
+    from hamaynk.core.files import DOCUMENTS, XLSX, store_upload
+    from hamaynk.core.models import StoredFile
+    from hamaynk.grants.models import CallDocument
+
+    require(actor, "grants.manage_call", call)
+    if not title_hy.strip():
+        raise DomainError(_("Give the document a title."), field="title_hy")
+    stored = store_upload(upload=upload, uploaded_by=actor, allowed=DOCUMENTS | {XLSX},
+                          visibility=StoredFile.Visibility.PUBLIC)
+    document = CallDocument.objects.create(call=call, title_hy=title_hy.strip(),
+                                           title_en=title_en.strip(), file=stored)
+    audit.record(action="grants.call.document_added", actor=actor, target=call,
+                 data={"document": document.pk, "title": document.title_hy})
+    return document
+
+
+@transaction.atomic
+def call_document_remove(*, call: Call, actor: User, document_id: int) -> None:
+    require(actor, "grants.manage_call", call)
+    document = call.documents.filter(pk=document_id).first()
+    if document is None:
+        raise DomainError(_("There is no such document."))
+    audit.record(action="grants.call.document_removed", actor=actor, target=call,
+                 data={"document": document.pk, "title": document.title_hy})
+    document.delete()

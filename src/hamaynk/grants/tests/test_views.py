@@ -141,3 +141,22 @@ def test_call_list_pages_have_fixed_query_counts(client, world, draft):
         services.call_create(network=world.network, actor=world.secretariat,
                              **call_values(slug=f"call-{i}"))
     assert [count(u) for u in urls] == before
+
+
+def test_secretariat_publishes_call_documents(client, world, open_call):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = reverse("grants:call_documents", args=[open_call.slug])
+    pdf = SimpleUploadedFile("guidelines.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
+    client.force_login(world.head)
+    assert client.post(url, {"title_hy": "Ուղեցույց", "file": pdf}).status_code == 404
+    client.force_login(world.secretariat)
+    fake = SimpleUploadedFile("guidelines.pdf", b"MZ not a pdf", "application/pdf")
+    client.post(url, {"title_hy": "Ուղեցույց", "file": fake})
+    assert not open_call.documents.exists()
+    pdf.seek(0)
+    client.post(url, {"title_hy": "Ուղեցույց", "file": pdf})
+    document = open_call.documents.get()
+    client.logout()
+    assert client.get(reverse("file", args=[document.file.pk])).status_code == 200
+    assert "Ուղեցույց" in client.get(open_call.get_absolute_url()).content.decode()

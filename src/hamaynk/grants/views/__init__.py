@@ -13,6 +13,7 @@ from hamaynk.grants.views.calls import (
     call_applications,
     call_create,
     call_detail,
+    call_documents,
     call_edit,
     call_form,
     call_form_question,
@@ -41,7 +42,7 @@ __all__ = [
     "review_detail", "review_queue", "screening",
     "application_budget", "application_clarify", "application_detail", "application_pdf",
     "application_section", "application_start", "application_submit", "application_withdraw",
-    "call_applications", "call_create", "call_detail", "call_edit", "call_form",
+    "call_applications", "call_create", "call_detail", "call_documents", "call_edit", "call_form",
     "call_form_question", "call_form_question_action", "call_qa", "call_status", "calls",
     "calls_manage",
 ]

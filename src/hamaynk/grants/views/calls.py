@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,6 +18,7 @@ from hamaynk.core.errors import DomainError
 from hamaynk.grants import formschema, selectors, services
 from hamaynk.grants.forms import (
     ApplicationFilterForm,
+    CallDocumentForm,
     CallForm,
     QuestionForm,
     SectionForm,
@@ -45,7 +46,38 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "questions": selectors.call_questions(call=call),
         "can_manage": request.user.has_perm("grants.manage_call", call),
         "ask_form": TextForm(), "time_zone": call.network.time_zone,
+        "documents": call.documents.select_related("file"),
+        "document_form": CallDocumentForm(),
     })
+
+
+@login_required
+@require_POST
+def call_documents(request: HttpRequest, slug: str) -> HttpResponse:
+    """Add (or, with `remove`, take away) a public document of the call."""
+    call = selectors.call_for_manager(slug=slug, user=request.user)
+    try:
+        remove = request.POST.get("remove", "")
+        if remove.isdigit():
+            services.call_document_remove(call=call, actor=request.user,  # type: ignore[arg-type]
+                                          document_id=int(remove))
+            messages.success(request, _("The document is removed."))
+            return redirect(call)
+        form = CallDocumentForm(request.POST, request.FILES)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                messages.error(request, " ".join(str(e) for e in errors))
+            return redirect(call)
+        services.call_document_add(call=call, actor=request.user,  # type: ignore[arg-type]
+                                   title_hy=form.cleaned_data["title_hy"],
+                                   title_en=form.cleaned_data["title_en"],
+                                   upload=form.cleaned_data["file"])
+        messages.success(request, _("The document is published with the call."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+    return redirect(call)
 
 
 @login_required

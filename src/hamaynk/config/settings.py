@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "hamaynk.communities",
     "hamaynk.documents",
     "hamaynk.networks",
+    "hamaynk.learning",
     "hamaynk.grants",
     "hamaynk.portal",
     "hamaynk.api",

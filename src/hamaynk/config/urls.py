@@ -20,6 +20,7 @@ urlpatterns = [
     path("communities/", include("hamaynk.communities.urls")),
     path("networks/", include("hamaynk.networks.urls")),
     path("grants/", include("hamaynk.grants.urls")),
+    path("learning/", include("hamaynk.learning.urls")),
     path("notifications/", include("hamaynk.notifications.urls")),
     path("files/<id:pk>/", core_views.file_download, name="file"),
     path("api/", api.urls),

@@ -22,6 +22,7 @@ from hamaynk.grants.models import (
     Tranche,
 )
 from hamaynk.grants.services.calls import DEFAULT_CATEGORIES, report_form
+from hamaynk.learning.models import Cohort, CohortMember
 from hamaynk.networks.models import Network
 
 EXTRA_QUESTIONS = [
@@ -60,6 +61,15 @@ def _call(network: Network, slug: str, **values: object) -> Call:
 
 def load(network: Network, secretariat: User | None) -> None:
     now = timezone.now()
+    cohort, _created = Cohort.objects.get_or_create(
+        network=network, name_en="Mission-oriented portfolios 2025–2026",
+        defaults={"name_hy": "Առաքելությանը միտված պորտֆելներ 2025–2026"})
+    for marz, name in (("AM-TV", "Դիլիջան"), ("AM-TV", "Իջևան"), ("AM-GR", "Սևան")):
+        CohortMember.objects.get_or_create(
+            cohort=cohort, community=Community.objects.get(region__code=marz, name_hy=name))
+    coach = User.objects.filter(email="coach@demo.hamaynk.am").first()
+    if coach is not None:
+        cohort.coaches.add(coach)
     day = datetime.timedelta(days=1)
     decided = _call(
         network, "seed-2025", kind="seed", status="decided", currency="USD",

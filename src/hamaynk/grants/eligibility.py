@@ -37,6 +37,11 @@ def check(call: Call, community: Community) -> list[Rule]:
         kind = dict(Call.Kind.choices)[call.requires_completed_kind]
         rules.append(Rule("previous_stage", done,
                           _("A completed %(kind)s.") % {"kind": kind}))
+    cohort = call.eligible_cohort
+    if cohort is not None:
+        rules.append(Rule("cohort", cohort.members.filter(community=community).exists(),
+                          _("A community of the coaching cohort “%(cohort)s”.")
+                          % {"cohort": cohort}))
     return rules
 
 

@@ -31,13 +31,18 @@ class CallForm(forms.ModelForm):
         fields = ["kind", "slug", "title_hy", "title_en", "description_hy", "description_en",
                   "currency", "envelope", "min_award", "max_award", "min_cofinancing_pct",
                   "opens_at", "closes_at", "eligible_statuses", "eligible_countries",
-                  "requires_completed_kind"]
+                  "requires_completed_kind", "eligible_cohort"]
         widgets = {"opens_at": MOMENT, "closes_at": MOMENT,
                    "description_hy": forms.Textarea(attrs={"rows": 5}),
                    "description_en": forms.Textarea(attrs={"rows": 5})}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, network: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if network is not None:
+            from hamaynk.learning.models import Cohort
+
+            cast(forms.ModelChoiceField, self.fields["eligible_cohort"]).queryset = (
+                Cohort.objects.filter(network=network))
         cast(forms.MultipleChoiceField, self.fields["eligible_countries"]).choices = [
             (c.code, c.name) for c in Country.objects.all()]
         for name in ("opens_at", "closes_at"):

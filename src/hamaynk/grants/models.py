@@ -70,6 +70,9 @@ class Call(TimeStampedModel):
     requires_completed_kind = models.CharField(
         _("requires a completed grant of kind"), max_length=20, blank=True,
         choices=Kind.choices)
+    eligible_cohort = models.ForeignKey(
+        "learning.Cohort", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("only communities of the coaching cohort"))
 
     class Meta:
         ordering = ["-opens_at", "pk"]

@@ -23,4 +23,5 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "applications": network_selectors.my_applications(user=user)[:20],
         "memberships": network_selectors.my_memberships(user=user)[:20],
         "grant_applications": my_grant_applications(user=user)[:20],
+        "cohorts": user.cohorts.select_related("network")[:20],  # type: ignore[union-attr]
     })

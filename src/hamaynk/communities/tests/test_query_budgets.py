@@ -42,4 +42,4 @@ def test_list_page_query_count_does_not_grow_with_rows(client, world, who, url):
     grow(world, 1)
     small = queries(client, url)
     grow(world, 30)
-    assert queries(client, url) == small <= 12
+    assert queries(client, url) == small <= 14

@@ -31,7 +31,7 @@ CALL_TRANSITIONS: dict[str, frozenset[str]] = {
 CALL_FIELDS = ("kind", "slug", "title_hy", "title_en", "description_hy", "description_en",
                "currency", "envelope", "min_award", "max_award", "min_cofinancing_pct",
                "opens_at", "closes_at", "eligible_statuses", "eligible_countries",
-               "requires_completed_kind")
+               "requires_completed_kind", "eligible_cohort")
 DEFAULT_CATEGORIES = [("Աշխատավարձ և մասնագիտական ծառայություններ", "Staff and expert services"),
                       ("Սարքավորումներ և նյութեր", "Equipment and materials"),
                       ("Միջոցառումներ և հաղորդակցություն", "Events and communication"),
@@ -39,12 +39,16 @@ DEFAULT_CATEGORIES = [("Աշխատավարձ և մասնագիտական ծառ�
 
 
 def _plain(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: (v.isoformat() if hasattr(v, "isoformat") else
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else getattr(v, "pk", None)
+                if hasattr(v, "pk") else
                 str(v) if not isinstance(v, (list, str, int, type(None))) else v)
             for k, v in values.items()}
 
 
-def _check_call(values: dict[str, Any]) -> None:
+def _check_call(values: dict[str, Any], network: Network | None = None) -> None:
+    cohort = values.get("eligible_cohort")
+    if cohort is not None and network is not None and cohort.network_id != network.pk:
+        raise DomainError(_("Choose a cohort of this network."), field="eligible_cohort")
     if values["closes_at"] <= values["opens_at"]:
         raise DomainError(_("The call must close after it opens."), field="closes_at")
     if values["max_award"] < values["min_award"]:
@@ -57,7 +61,8 @@ def _check_call(values: dict[str, Any]) -> None:
 @transaction.atomic
 def call_create(*, network: Network, actor: User, **values: Any) -> Call:
     require(actor, "networks.manage_settings", network)
-    _check_call(values)
+    values.setdefault("eligible_cohort", None)
+    _check_call(values, network)
     if Call.objects.filter(slug=values["slug"]).exists():
         raise DomainError(_("Another call already uses this short address."), field="slug")
     call = Call.objects.create(network=network, **{k: values[k] for k in CALL_FIELDS})
@@ -76,7 +81,7 @@ def call_update(*, call: Call, actor: User, **values: Any) -> Call:
     if locked.status in (C.CLOSED, C.DECIDED, C.ARCHIVED):
         raise DomainError(_("A closed call can no longer be changed."))
     merged = {k: values.get(k, getattr(locked, k)) for k in CALL_FIELDS}
-    _check_call(merged)
+    _check_call(merged, locked.network)
     if Call.objects.filter(slug=merged["slug"]).exclude(pk=locked.pk).exists():
         raise DomainError(_("Another call already uses this short address."), field="slug")
     if locked.status == C.OPEN and merged["closes_at"] != locked.closes_at \

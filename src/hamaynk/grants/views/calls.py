@@ -104,7 +104,7 @@ def _save_call(request: HttpRequest, form: CallForm, call: Call | None,
 def call_create(request: HttpRequest, network_slug: str) -> HttpResponse:
     network = network_for_secretariat(slug=network_slug, user=request.user)
     with timezone.override(ZoneInfo(network.time_zone)):
-        form = CallForm(request.POST or None)
+        form = CallForm(request.POST or None, network=network)
         if request.method == "POST" and form.is_valid():
             call = _save_call(request, form, None, network)
             if call is not None:
@@ -118,7 +118,7 @@ def call_create(request: HttpRequest, network_slug: str) -> HttpResponse:
 def call_edit(request: HttpRequest, slug: str) -> HttpResponse:
     call = selectors.call_for_manager(slug=slug, user=request.user)
     with timezone.override(ZoneInfo(call.network.time_zone)):
-        form = CallForm(request.POST or None, instance=call)
+        form = CallForm(request.POST or None, instance=call, network=call.network)
         if request.method == "POST" and form.is_valid():
             if _save_call(request, form, call, call.network) is not None:
                 messages.success(request, _("The call is saved."))

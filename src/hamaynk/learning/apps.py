@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LearningConfig(AppConfig):
+    name = "hamaynk.learning"
+    label = "learning"
+    verbose_name = _("Learning")
+
+    def ready(self) -> None:
+        from hamaynk.core.audit import register_actions
+        from hamaynk.learning import permissions  # noqa: F401
+
+        register_actions({
+            "learning.cohort.created": _("Cohort created"),
+            "learning.cohort.community_added": _("Community added to the cohort"),
+            "learning.cohort.community_removed": _("Community removed from the cohort"),
+        })

@@ -1,0 +1,64 @@
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from hamaynk.core.errors import DomainError
+from hamaynk.grants import eligibility
+from hamaynk.grants import services as grant_services
+from hamaynk.grants.tests.conftest import call_values
+from hamaynk.learning import services
+from hamaynk.learning.models import Cohort
+
+pytestmark = pytest.mark.django_db
+ROLES = ["anonymous", "outsider", "pending", "staff", "head", "other_head", "reviewer", "coach",
+         "secretariat"]
+
+
+@pytest.fixture
+def cohort(world) -> Cohort:
+    cohort = services.cohort_create(network=world.network, actor=world.secretariat,
+                                    name_hy="Պորտֆելներ 2026", name_en="Portfolios 2026")
+    services.cohort_add_community(cohort=cohort, community=world.dilijan,
+                                  actor=world.secretariat)
+    services.cohort_set_coaches(cohort=cohort, coaches=[world.coach], actor=world.secretariat)
+    return cohort
+
+
+def test_only_the_secretariat_manages_cohorts(world, cohort):
+    for person in (world.head, world.coach, world.reviewer):
+        with pytest.raises(PermissionDenied):
+            services.cohort_add_community(cohort=cohort, community=world.akunk, actor=person)
+    with pytest.raises(DomainError):
+        services.cohort_add_community(cohort=cohort, community=world.dilijan,
+                                      actor=world.secretariat)
+    with pytest.raises(DomainError):
+        services.cohort_set_coaches(cohort=cohort, coaches=[world.reviewer],
+                                    actor=world.secretariat)
+
+
+def test_a_call_can_be_limited_to_a_cohort(world, cohort):
+    call = grant_services.call_create(network=world.network, actor=world.secretariat,
+                                      **call_values(eligible_cohort=cohort))
+    assert eligibility.is_eligible(call, world.dilijan)
+    assert not eligibility.is_eligible(call, world.akunk)
+    assert {r.code for r in eligibility.check(call, world.akunk) if not r.ok} == {"cohort"}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_cohort_pages_permission_matrix(client, world, cohort, role):
+    user = world.people()[role]
+    if user is not None:
+        client.force_login(user)
+    for url, allowed in ((reverse("learning:cohorts", args=["m4eg"]), {"secretariat"}),
+                         (cohort.get_absolute_url(), {"secretariat", "coach"})):
+        status = client.get(url).status_code
+        assert status == (200 if role in allowed else 302 if role == "anonymous" else 404), (
+            role, url)
+
+
+def test_secretariat_adds_a_community_in_the_page(client, world, cohort):
+    client.force_login(world.secretariat)
+    client.post(cohort.get_absolute_url(), {"community": world.akunk.pk})
+    assert set(cohort.communities.all()) == {world.dilijan, world.akunk}
+    client.post(cohort.get_absolute_url(), {"remove": world.akunk.pk})
+    assert set(cohort.communities.all()) == {world.dilijan}

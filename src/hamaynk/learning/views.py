@@ -1,0 +1,89 @@
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from hamaynk.accounts.models import User
+from hamaynk.communities.forms import CommunityChoiceField
+from hamaynk.communities.models import Community
+from hamaynk.core.errors import DomainError
+from hamaynk.learning import services
+from hamaynk.learning.models import Cohort
+from hamaynk.networks.selectors import network_for_secretariat
+
+
+class CohortForm(forms.Form):
+    name_hy = forms.CharField(label=gettext_lazy("Name in Armenian"), max_length=300)
+    name_en = forms.CharField(label=gettext_lazy("Name in English"), max_length=300,
+                              required=False)
+
+
+class AddCommunityForm(forms.Form):
+    community = CommunityChoiceField(
+        label=gettext_lazy("Community"), empty_label=gettext_lazy("Choose a community"),
+        queryset=Community.objects.filter(is_verified=True, valid_to__isnull=True)
+        .select_related("region").order_by("region__code", "name_hy"))
+
+
+@login_required
+def cohorts(request: HttpRequest, network_slug: str) -> HttpResponse:
+    network = network_for_secretariat(slug=network_slug, user=request.user,
+                                      perm="learning.manage_cohort")
+    form = CohortForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            cohort = services.cohort_create(network=network, actor=request.user,  # type: ignore[arg-type]
+                                            **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field, exc.message)  # type: ignore[arg-type]
+        else:
+            return redirect(cohort)
+    items = network.cohorts.order_by("-created_at")
+    return render(request, "learning/cohorts.html",
+                  {"network": network, "cohorts": items, "form": form})
+
+
+def _cohort(request: HttpRequest, pk: int, perm: str) -> Cohort:
+    cohort = Cohort.objects.select_related("network").filter(pk=pk).first()
+    if cohort is None or not request.user.has_perm(perm, cohort):
+        raise Http404
+    return cohort
+
+
+@login_required
+def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = _cohort(request, pk, "learning.view_cohort")
+    can_manage = request.user.has_perm("learning.manage_cohort", cohort)
+    form = AddCommunityForm(request.POST or None)
+    if request.method == "POST":
+        if not can_manage:
+            raise Http404
+        try:
+            if request.POST.get("remove", "").isdigit():
+                services.cohort_remove_community(cohort=cohort, actor=request.user,  # type: ignore[arg-type]
+                                                 community_id=int(request.POST["remove"]))
+                messages.success(request, _("The community is removed from the cohort."))
+                return redirect(cohort)
+            if "coaches" in request.POST:
+                coaches = list(User.objects.filter(pk__in=[c for c in request.POST.getlist(
+                    "coaches") if c.isdigit()]))
+                services.cohort_set_coaches(cohort=cohort, coaches=coaches,
+                                            actor=request.user)  # type: ignore[arg-type]
+                messages.success(request, _("The coaches are saved."))
+                return redirect(cohort)
+            if form.is_valid():
+                services.cohort_add_community(cohort=cohort, actor=request.user,  # type: ignore[arg-type]
+                                              community=form.cleaned_data["community"])
+                messages.success(request, _("The community is added to the cohort."))
+                return redirect(cohort)
+        except DomainError as exc:
+            messages.error(request, str(exc.message))
+    network_coaches = User.objects.filter(network_roles__network=cohort.network_id,
+                                          network_roles__role="coach").distinct()
+    return render(request, "learning/cohort.html", {
+        "cohort": cohort, "members": cohort.members.select_related("community__region"),
+        "form": form, "can_manage": can_manage, "coaches": network_coaches,
+        "chosen": set(cohort.coaches.values_list("pk", flat=True))})

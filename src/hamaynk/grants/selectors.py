@@ -163,26 +163,37 @@ def call_reviewers(*, call: Call) -> QuerySet[Any]:
             .order_by("full_name", "email").distinct())
 
 
-def ranking(*, call: Call, user: Any) -> dict[str, Any]:
-    """The ranking table: best mean score first, with what has been awarded so far and what
-    remains of the envelope after each row."""
+def ranking(*, call: Call, user: Any, page: Any = None) -> dict[str, Any]:
+    """The ranking table, one page at a time: best mean score first, with what has been
+    awarded so far and what remains of the envelope after each row. The running total of
+    the rows above the page is one aggregate, so a page costs the same anywhere."""
     if not user.has_perm("grants.manage_call", call):
         raise Http404
-    from django.db.models import F
+    from django.core.paginator import Paginator
+    from django.db.models import Sum
 
-    rows = list(Application.objects.filter(call=call, status__in=[
+    from hamaynk.grants.models import Grant
+
+    qs = (Application.objects.filter(call=call, status__in=[
         "in_review", "more_info", "awarded", "rejected"])
         .select_related("community__region", "grant")
         .order_by(F("score_mean").desc(nulls_last=True), "pk"))
-    awarded = sum((a.grant.amount for a in rows if hasattr(a, "grant")), start=call.envelope * 0)
-    running = call.envelope * 0
-    table = []
-    for rank, application in enumerate(rows, start=1):
+    page_obj = Paginator(qs, 50).get_page(page)
+    zero = call.envelope * 0
+    awarded = Grant.objects.filter(call=call).aggregate(s=Sum("amount"))["s"] or zero
+    above = zero
+    if page_obj.start_index() > 1:
+        ids_above = qs.values("pk")[:page_obj.start_index() - 1]
+        above = Grant.objects.filter(application__in=ids_above).aggregate(
+            s=Sum("amount"))["s"] or zero
+    running, table = above, []
+    for rank, application in enumerate(page_obj.object_list, start=page_obj.start_index()):
         grant = getattr(application, "grant", None)
         running += grant.amount if grant else 0
         table.append({"rank": rank, "application": application, "grant": grant,
                       "cumulative": running, "remaining": call.envelope - running})
-    return {"rows": table, "awarded": awarded, "remaining": call.envelope - awarded}
+    return {"rows": table, "page_obj": page_obj, "awarded": awarded,
+            "remaining": call.envelope - awarded}
 
 
 def public_awards() -> QuerySet[Any]:

@@ -157,8 +157,9 @@ def report_decide(*, report: GrantReport, actor: User, accept: bool,
 def tranche_pay(*, tranche: Tranche, actor: User, reference: str = "") -> Tranche:
     """Mark a tranche as paid — only once the report it waits for is accepted."""
     require(actor, "grants.manage_call", tranche.grant.call)
-    locked = Tranche.objects.select_for_update().select_related("report", "grant").get(
-        pk=tranche.pk)
+    # the report is a nullable join: lock only the tranche row (PostgreSQL refuses otherwise)
+    locked = (Tranche.objects.select_for_update(of=("self",)).select_related("report", "grant")
+              .get(pk=tranche.pk))
     if locked.status == Tranche.Status.PAID:
         raise DomainError(_("This tranche is already paid."))
     if locked.report is not None and locked.report.status != R.ACCEPTED:

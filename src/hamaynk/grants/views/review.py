@@ -71,7 +71,8 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def call_review(request: HttpRequest, slug: str) -> HttpResponse:
     call = selectors.call_for_manager(slug=slug, user=request.user)
     return render(request, "grants/call_review.html", {
-        "call": call, "applications": selectors.review_board(call=call, user=request.user),
+        "call": call, "page_obj": paginate(selectors.review_board(call=call, user=request.user),
+                                           request.GET.get("page")),
         "reviewers": selectors.call_reviewers(call=call)})
 
 
@@ -158,7 +159,7 @@ def call_rubric(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def call_ranking(request: HttpRequest, slug: str) -> HttpResponse:
     call = selectors.call_for_manager(slug=slug, user=request.user)
-    table = selectors.ranking(call=call, user=request.user)
+    table = selectors.ranking(call=call, user=request.user, page=request.GET.get("page"))
     return render(request, "grants/call_ranking.html", {
         "call": call, **table, "form": DeterminationForm(), "text_form": TextForm()})
 

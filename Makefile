@@ -6,7 +6,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .venv-tools/bin/uv)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test check worker install messages run-migrations clean
+.PHONY: demo test check worker install messages run-migrations clean scale-data bench
 
 $(UV):
 	python3 -m venv .venv-tools && .venv-tools/bin/pip install -q uv
@@ -42,6 +42,16 @@ messages: install
 	cd src/hamaynk && DEBUG=on ../../$(PY) ../../manage.py makemessages -l hy -l en --no-location --no-obsolete -i "locale_vendor/*"
 	$(PY) scripts/fill_en_catalogue.py src/hamaynk/locale/en/LC_MESSAGES/django.po
 	cd src/hamaynk && DEBUG=on ../../$(PY) ../../manage.py compilemessages -l hy -l en
+
+# Load test (PostgreSQL): make scale-data once, then make bench. See docs/performance.md.
+SCALE ?= 1.0
+BENCH_DB ?= postgres://postgres@127.0.0.1:5432/hamaynk_scale
+scale-data: install
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} DEBUG=on $(PY) manage.py migrate --noinput -v 0
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} DEBUG=on $(PY) manage.py scale_data --scale $(SCALE)
+
+bench: install
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} PYTHONPATH=src $(PY) -m hamaynk.demo.bench
 
 clean:
 	rm -rf var .venv .venv-tools

@@ -103,7 +103,9 @@ class Community(NamedInLanguages, TimeStampedModel):
             models.CheckConstraint(condition=~Q(name_hy="", name_en=""),
                                    name="community_has_a_name"),
         ]
-        indexes = [models.Index(fields=["is_verified", "region"])]
+        indexes = [models.Index(fields=["is_verified", "region"]),
+                   models.Index(fields=["region", "name_hy", "name_en", "id"],
+                                name="community_directory_order")]
 
     def save(self, *args: object, **kwargs: object) -> None:
         self.search_text = self.build_search_text()

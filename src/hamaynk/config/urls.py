@@ -27,6 +27,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+urlpatterns += [path("_bench/floor/", portal_views.floor)]  # 404 unless HAMAYNK_BENCH
+
 if settings.DEBUG:
     from django.views.defaults import page_not_found, permission_denied, server_error
 

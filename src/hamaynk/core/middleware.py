@@ -32,3 +32,26 @@ class LanguageMiddleware:
         response.headers["Vary"] = ", ".join(
             filter(None, [response.headers.get("Vary"), "Cookie"]))
         return response
+
+
+class QueryCountHeaderMiddleware:
+    """Load tests only (HAMAYNK_BENCH): report the number of SQL queries of each request in
+    an `X-Queries` header, so the load driver can print queries per request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.db import connection
+
+        count = 0
+
+        def counter(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+            nonlocal count
+            count += 1
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(counter):
+            response = self.get_response(request)
+        response.headers["X-Queries"] = str(count)
+        return response

@@ -145,8 +145,9 @@ def test_one_seed_call_from_form_builder_to_a_closed_grant(page, shot, world):
     page.goto("/grants/calls/seed-2027/ranking/")
     page.click("details.reason summary")
     page.check("input[name=outcome][value=award]")
-    page.fill("#id_amount", "14000")
-    page.fill("#id_reason", "Ուժեղ տեղական գործընկերություն")
+    page.fill("form[action$='/determine/'] input[name=amount]", "14000")
+    page.fill("form[action$='/determine/'] textarea[name=reason]",
+              "Ուժեղ տեղական գործընկերություն")
     shot(page, "41-ranking-hy")
     page.click("form[action$='/determine/'] button[type=submit]")
     page.wait_for_load_state()

@@ -288,7 +288,8 @@ class Grant(TimeStampedModel):
 
     class Meta:
         ordering = ["-awarded_at"]
-        indexes = [models.Index(fields=["community", "status"])]
+        indexes = [models.Index(fields=["community", "status"]),
+                   models.Index(fields=["-awarded_at", "-id"], name="grant_awarded_order")]
 
     def __str__(self) -> str:
         return f"{self.community} — {self.call}"

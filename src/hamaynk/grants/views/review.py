@@ -15,7 +15,7 @@ from hamaynk.accounts.models import User
 from hamaynk.communities.selectors import paginate
 from hamaynk.core.errors import DomainError
 from hamaynk.grants import copies, eligibility, selectors, services
-from hamaynk.grants.forms import CriterionFormSet, DeterminationForm, TextForm
+from hamaynk.grants.forms import CriterionFormSet, DeterminationForm
 from hamaynk.grants.models import Review
 
 
@@ -160,8 +160,13 @@ def call_rubric(request: HttpRequest, slug: str) -> HttpResponse:
 def call_ranking(request: HttpRequest, slug: str) -> HttpResponse:
     call = selectors.call_for_manager(slug=slug, user=request.user)
     table = selectors.ranking(call=call, user=request.user, page=request.GET.get("page"))
-    return render(request, "grants/call_ranking.html", {
-        "call": call, **table, "form": DeterminationForm(), "text_form": TextForm()})
+    form = DeterminationForm()
+    labels = {"award": _("award"), "reject": _("reject"),
+              "more_info": _("ask for more information"), "amount": form["amount"].label,
+              "reason": form["reason"].label, "justification": form["justification"].label,
+              "submit": _("Record the decision")}
+    # The same small form on every row: labels translated once, not a form rendered 50 times.
+    return render(request, "grants/call_ranking.html", {"call": call, **table, "labels": labels})
 
 
 @login_required

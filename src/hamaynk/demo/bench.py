@@ -1,0 +1,245 @@
+"""The load benchmark: start the app under gunicorn (production settings, DEBUG off), sign
+in the roles it needs, drive a bounded load (a fixed number of requests per endpoint,
+concurrency 8), and print — and write to bench/results/latest.json — requests, errors,
+p50/p95/p99, queries per request and p95 ÷ the floor's p95.
+
+    make scale-data   # once (PostgreSQL at DATABASE_URL)
+    make bench
+
+`run_load()` is also used by the smoke test in the ordinary suite (against a test server).
+"""
+
+import argparse
+import http.client
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[3]
+RESULTS = REPO / "bench" / "results" / "latest.json"
+
+
+@dataclass
+class Endpoint:
+    name: str
+    path: str
+    role: str = ""  # "", "secretariat" or "reviewer": whose session cookie to send
+    stream: bool = False
+
+
+@dataclass
+class Result:
+    name: str
+    path: str
+    requests: int
+    errors: int
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+    queries: float | None
+    bytes: int
+    ratio_to_floor: float | None = None
+    statuses: dict[str, int] = field(default_factory=dict)
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    k = (len(ordered) - 1) * pct / 100
+    low, high = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
+
+
+def _one(host: str, port: int, path: str, cookie: str) -> tuple[float, int, int, int | None]:
+    conn = http.client.HTTPConnection(host, port, timeout=120)
+    started = time.perf_counter()
+    conn.request("GET", path, headers={"Cookie": cookie, "Accept-Language": "hy"})
+    response = conn.getresponse()
+    size = 0
+    while chunk := response.read(65536):
+        size += len(chunk)
+    elapsed = (time.perf_counter() - started) * 1000
+    queries = response.getheader("X-Queries")
+    conn.close()
+    return elapsed, response.status, size, int(queries) if queries else None
+
+
+def run_load(base_url: str, endpoints: list[Endpoint], cookies: dict[str, str], *,
+             requests: int = 100, concurrency: int = 8) -> list[Result]:
+    parsed = urllib.parse.urlparse(base_url)
+    host, port = parsed.hostname or "127.0.0.1", parsed.port or 80
+    results = []
+    for endpoint in endpoints:
+        cookie = cookies.get(endpoint.role, "")
+        n = max(1, requests // 10) if endpoint.stream else requests
+        with ThreadPoolExecutor(max_workers=concurrency) as pool:  # warm every worker up
+            list(pool.map(_one, *zip(*[(host, port, endpoint.path, cookie)]
+                                      * (2 * concurrency), strict=True)))
+        with ThreadPoolExecutor(max_workers=concurrency) as pool:
+            samples = list(pool.map(_one, [host] * n, [port] * n, [endpoint.path] * n,
+                                    [cookie] * n))
+        times = [s[0] for s in samples]
+        statuses: dict[str, int] = {}
+        for s in samples:
+            statuses[str(s[1])] = statuses.get(str(s[1]), 0) + 1
+        queries = [s[3] for s in samples if s[3] is not None]
+        results.append(Result(
+            name=endpoint.name, path=endpoint.path, requests=n,
+            errors=sum(1 for s in samples if s[1] >= 400), p50_ms=round(percentile(times, 50), 1),
+            p95_ms=round(percentile(times, 95), 1), p99_ms=round(percentile(times, 99), 1),
+            queries=round(statistics.mean(queries), 1) if queries else None,
+            bytes=round(statistics.mean(s[2] for s in samples)), statuses=statuses))
+    floor = next((r for r in results if r.name == "floor"), None)
+    if floor and floor.p95_ms:
+        for r in results:
+            r.ratio_to_floor = round(r.p95_ms / floor.p95_ms, 2)
+    return results
+
+
+def table(results: list[Result]) -> str:
+    head = f"{'endpoint':34} {'req':>5} {'err':>4} {'p50':>8} {'p95':>8} {'p99':>8} " \
+           f"{'queries':>8} {'÷floor':>7}"
+    lines = [head, "-" * len(head)]
+    for r in results:
+        lines.append(f"{r.name:34} {r.requests:5d} {r.errors:4d} {r.p50_ms:8.1f} "
+                     f"{r.p95_ms:8.1f} {r.p99_ms:8.1f} "
+                     f"{(r.queries if r.queries is not None else float('nan')):8.1f} "
+                     f"{(r.ratio_to_floor or 0):7.2f}")
+    return "\n".join(lines)
+
+
+def endpoints_for(targets: dict[str, Any]) -> list[Endpoint]:
+    """The pages the issue names, on the largest objects of the dataset."""
+    call, region, page = targets["call"], targets["region"], targets["deep_page"]
+    return [
+        Endpoint("floor", f"/_bench/floor/?id={targets['community']}"),
+        Endpoint("directory (filtered)", f"/communities/?country=AM&region={region}"),
+        Endpoint("directory (deep page)", f"/communities/?page={page}"),
+        Endpoint("community profile", f"/communities/{targets['community']}/"),
+        Endpoint("applications by status+region",
+                 f"/grants/calls/{call}/applications/?status=in_review&region={region}",
+                 "secretariat"),
+        Endpoint("applications by score", f"/grants/calls/{call}/applications/?sort=score",
+                 "secretariat"),
+        Endpoint("applications title search",
+                 f"/grants/calls/{call}/applications/?q=cooperative", "secretariat"),
+        Endpoint("ranking (largest call)", f"/grants/calls/{call}/ranking/", "secretariat"),
+        Endpoint("application page", f"/grants/applications/{targets['application']}/",
+                 "secretariat"),
+        Endpoint("reviewer queue", "/grants/reviews/", "reviewer"),
+        Endpoint("public awards", "/grants/awards/"),
+        Endpoint("360Giving export (all awards)", "/grants/awards/360giving.json",
+                 stream=True),
+    ]
+
+
+def prepare(*, network_slug: str = "scale-m4eg") -> tuple[dict[str, Any], dict[str, str]]:
+    """Find the targets and sign in a secretariat officer and a reviewer (sessions written
+    straight to the session store, as a login would)."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db.models import Count
+
+    from hamaynk.accounts.models import User
+    from hamaynk.communities.models import Community
+    from hamaynk.grants.models import Application, Call, Review
+    from hamaynk.networks.models import Network, NetworkRole
+
+    network = Network.objects.get(slug=network_slug)
+    call = (Call.objects.filter(network=network).annotate(n=Count("applications"))
+            .order_by("-n").first())
+    assert call is not None, "run make scale-data first"
+    officer, _ = User.objects.get_or_create(email="bench-secretariat@scale.hamaynk.test",
+                                            defaults={"full_name": "Bench Secretariat"})
+    NetworkRole.objects.get_or_create(user=officer, network=network, role="secretariat")
+    reviewer = (User.objects.filter(pk__in=Review.objects.filter(application__call=call)
+                                    .values("reviewer")[:1]).first())
+    cookies = {}
+    for role, user in (("secretariat", officer), ("reviewer", reviewer)):
+        if user is None:
+            continue
+        store = SessionStore()
+        store[SESSION_KEY] = str(user.pk)
+        store[BACKEND_SESSION_KEY] = "hamaynk.accounts.backends.EmailBackend"
+        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        store.create()
+        cookies[role] = f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
+    application = Application.objects.filter(call=call).order_by("pk").first()
+    community = Community.objects.order_by("-pk").first()
+    region = (Community.objects.filter(region__country__code="AM").values("region__code")
+              .annotate(n=Count("pk")).order_by("-n").first() or {"region__code": "AM-KT"})
+    pages = max(1, Community.objects.filter(is_verified=True).count() // 25)
+    targets = {"call": call.slug, "application": application.pk if application else 0,
+               "community": community.pk if community else 1,
+               "region": region["region__code"], "deep_page": max(1, pages - 3)}
+    return targets, cookies
+
+
+def serve(port: int, workers: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    command = [str(REPO / ".venv" / "bin" / "gunicorn"), "hamaynk.config.wsgi:application",
+               "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+               "--worker-class", "gthread", "--threads", "2", "--log-level", "warning"]
+    process = subprocess.Popen(command, cwd=REPO, env=env)  # noqa: S603 - our own server
+    for _ in range(100):
+        try:
+            http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/")
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("gunicorn did not start")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--port", type=int, default=8765)
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL"):
+        print("Set DATABASE_URL to the PostgreSQL database made by make scale-data.")  # noqa: T201
+        return 2
+    env = {**os.environ, "DEBUG": "off", "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-" * 8),
+           "ALLOWED_HOSTS": "127.0.0.1,localhost", "HAMAYNK_BENCH": "on",
+           "SECURE_COOKIES": "off", "REQUIRE_MFA_FOR_SECRETARIAT": "off",
+           "DJANGO_SETTINGS_MODULE": "hamaynk.config.settings",
+           "PYTHONPATH": str(REPO / "src")}
+    os.environ.update({k: env[k] for k in ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS",
+                                           "HAMAYNK_BENCH", "DJANGO_SETTINGS_MODULE")})
+    sys.path.insert(0, str(REPO / "src"))
+    import django
+
+    django.setup()
+    targets, cookies = prepare()
+    workers = os.cpu_count() or 2
+    server = serve(args.port, workers, env)
+    try:
+        results = run_load(f"http://127.0.0.1:{args.port}", endpoints_for(targets), cookies,
+                           requests=args.requests, concurrency=args.concurrency)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print(table(results))  # noqa: T201
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps({
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "platform": platform.platform(), "gunicorn_workers": workers},
+        "targets": targets, "concurrency": args.concurrency,
+        "results": [asdict(r) for r in results]}, indent=2, ensure_ascii=False))
+    print(f"written to {RESULTS.relative_to(REPO)}")  # noqa: T201
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

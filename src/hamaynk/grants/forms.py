@@ -188,6 +188,11 @@ class TextForm(forms.Form):
                            max_length=5000)
 
 
+class QuestionAskForm(TextForm):
+    text = forms.CharField(label=_("Your question"), widget=forms.Textarea(attrs={"rows": 3}),
+                           max_length=5000)
+
+
 class CriterionForm(forms.Form):
     pk = forms.IntegerField(required=False, widget=forms.HiddenInput)
     name_hy = forms.CharField(label=_("Criterion (Armenian)"), max_length=200, required=False)

@@ -13,8 +13,14 @@ from hamaynk.networks.permissions import serves
 
 
 def public_calls() -> QuerySet[Call]:
+    """Open calls first (closing soonest first), then announced, then closed and decided."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    order = Case(When(status="open", then=Value(0)), When(status="published", then=Value(1)),
+                 When(status="closed", then=Value(2)), default=Value(3),
+                 output_field=IntegerField())
     return (Call.objects.filter(status__in=Call.PUBLIC_STATUSES).select_related("network")
-            .order_by("status", "closes_at"))
+            .annotate(public_order=order).order_by("public_order", "closes_at", "pk"))
 
 
 def calls_for_secretariat(*, user: Any) -> QuerySet[Call]:

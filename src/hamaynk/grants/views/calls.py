@@ -20,6 +20,7 @@ from hamaynk.grants.forms import (
     ApplicationFilterForm,
     CallDocumentForm,
     CallForm,
+    QuestionAskForm,
     QuestionForm,
     SectionForm,
     TextForm,
@@ -45,7 +46,7 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "standing": selectors.standing_in_call(call=call, user=request.user),
         "questions": selectors.call_questions(call=call),
         "can_manage": request.user.has_perm("grants.manage_call", call),
-        "ask_form": TextForm(), "time_zone": call.network.time_zone,
+        "ask_form": QuestionAskForm(), "time_zone": call.network.time_zone,
         "documents": call.documents.select_related("file"),
         "document_form": CallDocumentForm(),
     })

@@ -4,6 +4,7 @@ from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from hamaynk.communities.models import Community, Country, Region
+from hamaynk.core.forms import FastSelect
 
 
 class RegionChoiceField(forms.ModelChoiceField):
@@ -27,13 +28,13 @@ class DirectoryFilter(django_filters.FilterSet):
                                   widget=forms.TextInput(attrs={"type": "search"}))
     country = django_filters.ModelChoiceFilter(
         label=_("Country"), queryset=Country.objects.all(), to_field_name="code",
-        empty_label=_("All countries"), method="noop")
+        empty_label=_("All countries"), method="noop", widget=FastSelect)
     region = RegionFilter(
         label=_("Region"), queryset=Region.objects.select_related("country").all(),
-        to_field_name="code", empty_label=_("All regions"), method="noop")
+        to_field_name="code", empty_label=_("All regions"), method="noop", widget=FastSelect)
     network = django_filters.ModelChoiceFilter(
         label=_("Member of"), queryset=_networks, to_field_name="slug",
-        empty_label=_("Any or none"), method="noop")
+        empty_label=_("Any or none"), method="noop", widget=FastSelect)
 
     class Meta:
         model = Community

@@ -21,10 +21,13 @@ class FastSelect(Select):
     def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None,
                renderer: Any = None) -> SafeString:
         context = self.get_context(name, value, attrs)["widget"]
-        selected = {str(v) for v in context["value"]}
+        # The options as get_context computed them (the choices are iterated once: for a
+        # model choice field, iterating again would query again).
         options = format_html_join(
             "", "<option value=\"{}\"{}>{}</option>",
-            ((option_value, mark_safe(" selected") if str(option_value) in selected else "",  # noqa: S308
-              label) for option_value, label in self.choices))
+            ((option["value"], mark_safe(" selected") if option["selected"] else "",  # noqa: S308
+              option["label"])
+             for _group, group_options, _index in context["optgroups"]
+             for option in group_options))
         extra = flatatt(context["attrs"])
         return format_html("<select name=\"{}\"{}>{}</select>", name, extra, options)

@@ -114,3 +114,11 @@ def my_affiliations(*, user: Any) -> list[Affiliation]:
         return []
     return list(Affiliation.objects.filter(user=user).select_related("community__region")
                 .order_by("-created_at"))
+
+
+def people_acting_for(community_id: int) -> list[Any]:
+    """The active people with a verified role for the community: whom to tell about it."""
+    from hamaynk.accounts.models import User
+
+    return list(User.objects.filter(affiliations__community_id=community_id,
+                                    affiliations__status="verified", is_active=True).distinct())

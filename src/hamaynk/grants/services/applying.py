@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from hamaynk.accounts.models import User
 from hamaynk.communities.models import Community
+from hamaynk.communities.selectors import people_acting_for
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
 from hamaynk.core.workflow import check_version, move, require
@@ -33,11 +34,6 @@ def _is_open(call: Call) -> bool:
 def _locked(application: Application) -> Application:
     return (Application.objects.select_for_update()
             .select_related("call__network", "form_version", "community").get(pk=application.pk))
-
-
-def _people(community_id: int) -> list[User]:
-    return list(User.objects.filter(affiliations__community_id=community_id,
-                                    affiliations__status="verified", is_active=True).distinct())
 
 
 @transaction.atomic
@@ -224,7 +220,7 @@ def application_submit(*, application: Application, actor: User,
     audit.record(action="grants.application.submitted", actor=actor, target=locked,
                  data={"before": source, "after": AS.SUBMITTED,
                        "amount_requested": str(locked.amount_requested)})
-    for person in _people(locked.community_id):
+    for person in people_acting_for(locked.community_id):
         notify(recipient=person, kind="grants.application.submitted", essential=True,
                template="grants/notifications/application_submitted",
                context={"application": locked}, url=locked.get_absolute_url())
@@ -261,7 +257,7 @@ def clarification_ask(*, application: Application, actor: User, question: str) -
                                          asked_by=actor)
     audit.record(action="grants.clarification.asked", actor=actor, target=application,
                  data={"clarification": asked.pk})
-    for person in _people(application.community_id):
+    for person in people_acting_for(application.community_id):
         notify(recipient=person, kind="grants.clarification.asked", essential=True,
                template="grants/notifications/clarification_asked",
                context={"application": application, "clarification": asked},

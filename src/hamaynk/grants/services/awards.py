@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hamaynk.accounts.models import User
+from hamaynk.communities.selectors import people_acting_for
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
 from hamaynk.core.workflow import move, require
@@ -41,11 +42,6 @@ class TrancheInput:
     amount: Decimal
     due_date: datetime.date
     waits_for: str = ""
-
-
-def _people(community_id: int) -> list[User]:
-    return list(User.objects.filter(affiliations__community_id=community_id,
-                                    affiliations__status="verified", is_active=True).distinct())
 
 
 def _locked_grant(grant: Grant) -> Grant:
@@ -146,7 +142,7 @@ def report_decide(*, report: GrantReport, actor: User, accept: bool,
     audit.record(action="grants.report.accepted" if accept else "grants.report.returned",
                  actor=actor, target=locked.grant,
                  data={"report": locked.pk, "before": source, "message": locked.message})
-    for person in _people(locked.grant.community_id):
+    for person in people_acting_for(locked.grant.community_id):
         notify(recipient=person, kind="grants.report.decided", essential=True,
                template="grants/notifications/report_decided", context={"report": locked},
                url=locked.get_absolute_url())
@@ -170,7 +166,7 @@ def tranche_pay(*, tranche: Tranche, actor: User, reference: str = "") -> Tranch
     audit.record(action="grants.tranche.paid", actor=actor, target=locked.grant,
                  data={"tranche": locked.order, "amount": str(locked.amount),
                        "reference": locked.payment_reference})
-    for person in _people(locked.grant.community_id):
+    for person in people_acting_for(locked.grant.community_id):
         notify(recipient=person, kind="grants.tranche.paid", essential=True,
                template="grants/notifications/tranche_paid", context={"tranche": locked},
                url=locked.grant.get_absolute_url())
@@ -220,7 +216,7 @@ def send_report_reminders(*, now: datetime.datetime | None = None) -> int:
             locked = _locked_report(report)
             locked.reminded_at = now
             locked.save(update_fields=["reminded_at", "updated_at"])
-            for person in _people(locked.grant.community_id):
+            for person in people_acting_for(locked.grant.community_id):
                 notify(recipient=person, kind="grants.report.reminder", essential=True,
                        template="grants/notifications/report_reminder",
                        context={"report": locked, "overdue": locked.due_date < today},

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hamaynk.accounts.models import User
+from hamaynk.communities.selectors import people_acting_for
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
 from hamaynk.core.workflow import check_version, move, require
@@ -341,9 +342,7 @@ def determination_record(*, application: Application, actor: User, outcome: str,
 def _send_letters(application: Application, determination: Determination) -> None:
     from hamaynk.grants.tasks import send_decision_letter
 
-    people = User.objects.filter(affiliations__community_id=application.community_id,
-                                 affiliations__status="verified", is_active=True).distinct()
-    for person in people:
+    for person in people_acting_for(application.community_id):
         notify(recipient=person, kind="grants.application.decided", essential=True,
                template="grants/notifications/decision",
                context={"application": application, "determination": determination},

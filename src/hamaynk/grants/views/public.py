@@ -1,7 +1,6 @@
 """Public awarded grants, and the exports: 360Giving JSON and CSV of awards (open data),
 CSV and XLSX of a call's applications (staff). Every export is streamed."""
 
-import csv
 import tempfile
 from collections.abc import Iterator
 from typing import Any
@@ -13,30 +12,13 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from hamaynk.communities.selectors import paginate
+from hamaynk.core.exports import streamed_csv
 from hamaynk.grants import opendata, selectors
 
 
 def awards(request: HttpRequest) -> HttpResponse:
     return render(request, "grants/awards.html", {
         "page_obj": paginate(selectors.public_awards(), request.GET.get("page"))})
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _csv(rows: Iterator[list[Any]], name: str) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
-
-    def stream() -> Iterator[str]:
-        yield "\ufeff"
-        for row in rows:
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 def awards_export(request: HttpRequest, fmt: str) -> HttpResponseBase:
@@ -47,7 +29,7 @@ def awards_export(request: HttpRequest, fmt: str) -> HttpResponseBase:
         response["Content-Disposition"] = 'attachment; filename="hamaynk-360giving.json"'
         return response
     if fmt == "csv":
-        return _csv(opendata.iter_csv_rows(qs), "hamaynk-360giving.csv")
+        return streamed_csv(opendata.iter_csv_rows(qs), "hamaynk-360giving.csv")
     raise Http404
 
 
@@ -70,7 +52,7 @@ def applications_export(request: HttpRequest, slug: str, fmt: str) -> HttpRespon
 
     _form, qs = filtered_applications(request, call)
     if fmt == "csv":
-        return _csv(_application_rows(qs), f"{call.slug}-applications.csv")
+        return streamed_csv(_application_rows(qs), f"{call.slug}-applications.csv")
     if fmt == "xlsx":
         from openpyxl import Workbook
 

@@ -31,5 +31,6 @@ def secretariat_of(network: Network) -> list[User]:
 
 
 def community_people(community_id: int) -> list[User]:
-    return list(User.objects.filter(affiliations__community_id=community_id,
-                                    affiliations__status="verified", is_active=True).distinct())
+    from hamaynk.communities.selectors import people_acting_for
+
+    return people_acting_for(community_id)

@@ -1,7 +1,6 @@
 """The public member directory (with CSV/XLSX export) and a membership's own page: its LEDP,
 suspension, reinstatement and withdrawal."""
 
-import csv
 import tempfile
 from collections.abc import Iterator
 from typing import Any
@@ -9,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from hamaynk.communities.selectors import paginate
 from hamaynk.core.errors import DomainError
+from hamaynk.core.exports import streamed_csv
 from hamaynk.networks import selectors, services
 from hamaynk.networks.forms import (
     MemberFilterForm,
@@ -55,20 +55,11 @@ def _rows(qs: Any) -> Iterator[list[str]]:
                m.plan_due.isoformat() if m.plan_due else "", c.get_absolute_url()]
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def member_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponseBase:
     network, _form, qs = _members(request, slug)
     name = f"{network.slug}-members"
     if fmt == "csv":
-        writer = csv.writer(_Echo())
-        stream = (writer.writerow(row) for row in _rows(qs))
-        response = StreamingHttpResponse(_with_bom(stream), content_type="text/csv")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return response
+        return streamed_csv(_rows(qs), f"{name}.csv")
     if fmt == "xlsx":
         from openpyxl import Workbook
 
@@ -81,11 +72,6 @@ def member_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponseBase
         spool.seek(0)
         return FileResponse(spool, as_attachment=True, filename=f"{name}.xlsx")
     raise Http404
-
-
-def _with_bom(stream: Iterator[str]) -> Iterator[str]:
-    yield "\ufeff"  # so that spreadsheet programs read the Armenian as UTF-8
-    yield from stream
 
 
 @login_required

@@ -436,7 +436,8 @@ class Review(TimeStampedModel):
         ordering = ["application", "pk"]
         constraints = [models.UniqueConstraint(fields=["application", "reviewer"],
                                                name="review_one_per_reviewer")]
-        indexes = [models.Index(fields=["reviewer", "status"])]
+        indexes = [models.Index(fields=["reviewer", "status", "-created_at"],
+                                name="review_queue_order")]
 
     def __str__(self) -> str:
         return f"{self.reviewer} → {self.application}"

@@ -1,7 +1,12 @@
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 
+from hamaynk.core.errors import DomainError
 from hamaynk.core.files import IMAGES, PDF
 from hamaynk.core.models import StoredFile
 
@@ -24,3 +29,18 @@ def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return HttpResponse(render_to_string("403.html", request=request), status=403)
+
+
+def run_action(request: HttpRequest, action: Callable[[], object], success: str) -> bool:
+    """Run one service call for a POST view: on success a message; a refused rule
+    (DomainError) becomes a message in the user's language; a permission refusal becomes a
+    404, the same as a missing object. Returns whether the action succeeded."""
+    try:
+        action()
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+        return False
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    messages.success(request, success)
+    return True

@@ -107,7 +107,7 @@ def load(network: Network, secretariat: User | None) -> None:
                 "status": "awarded", "title": title, "review_count": 2,
                 "score_mean": Decimal("84.50"), "score_spread": Decimal("3.50"),
                 "answers": {"title": title, "summary": title}, "amount_requested": amount,
-                "own_contribution": amount / 10, "total_cost": amount + amount / 10,
+                "own_contribution": amount / 10,
                 "submitted_at": decided.closes_at - 2 * day, "submitted_by": secretariat})
         if created:
             category = decided.budget_categories.order_by("order")[0]
@@ -133,7 +133,7 @@ def load(network: Network, secretariat: User | None) -> None:
                         "ֆերմերների համար։", "challenge": "Երիտասարդների արտագաղթ։",
                         "partners_involved": False, "months": "12"},
             "amount_requested": Decimal("18000"), "own_contribution": Decimal("2500"),
-            "total_cost": Decimal("20500"), "submitted_at": now - 2 * day,
+            "submitted_at": now - 2 * day,
             "submitted_by": secretariat})
     if created:
         BudgetLine.objects.create(application=application,

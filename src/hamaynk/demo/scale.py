@@ -222,7 +222,7 @@ def generate(*, scale: float = 1.0, seed: int = 42, out: Any = None) -> Report:
                     call=call, community_id=cid, form_version=form, title=title,
                     status=rng.choice(["submitted", "in_review", "in_review", "rejected"]),
                     amount_requested=requested, own_contribution=own,
-                    total_cost=requested + own, answers={"title": title, "summary": title},
+                    answers={"title": title, "summary": title},
                     submitted_at=call.opens_at + datetime.timedelta(hours=made % 5000),
                     review_count=4, score_mean=mean,
                     score_spread=Decimal(rng.randint(0, 1500)) / 100)

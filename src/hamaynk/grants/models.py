@@ -174,8 +174,6 @@ class Application(TimeStampedModel):
                                            decimal_places=2, default=Decimal("0"))
     own_contribution = models.DecimalField(_("own contribution"), max_digits=14,
                                            decimal_places=2, default=Decimal("0"))
-    total_cost = models.DecimalField(_("total cost"), max_digits=14, decimal_places=2,
-                                     default=Decimal("0"))
     answers = models.JSONField(default=dict, blank=True)
     language = models.CharField(max_length=8, default="hy")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
@@ -204,6 +202,11 @@ class Application(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("grants:application", args=[self.pk])
+
+    @property
+    def total_cost(self) -> Decimal:
+        """The project's total: what the grant pays plus the community's own contribution."""
+        return self.amount_requested + self.own_contribution
 
 
 class BudgetLine(models.Model):

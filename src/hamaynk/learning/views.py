@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from hamaynk.accounts.models import User
 from hamaynk.communities.forms import CommunityChoiceField
 from hamaynk.communities.models import Community
+from hamaynk.communities.selectors import paginate
 from hamaynk.core.errors import DomainError
 from hamaynk.learning import services
 from hamaynk.learning.models import Cohort
@@ -41,9 +42,10 @@ def cohorts(request: HttpRequest, network_slug: str) -> HttpResponse:
             form.add_error(exc.field, exc.message)  # type: ignore[arg-type]
         else:
             return redirect(cohort)
-    items = network.cohorts.order_by("-created_at")
-    return render(request, "learning/cohorts.html",
-                  {"network": network, "cohorts": items, "form": form})
+    items = network.cohorts.order_by("-created_at", "-pk")
+    return render(request, "learning/cohorts.html", {
+        "network": network, "page_obj": paginate(items, request.GET.get("page")),
+        "form": form})
 
 
 def _cohort(request: HttpRequest, pk: int, perm: str) -> Cohort:
@@ -84,6 +86,8 @@ def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
     network_coaches = User.objects.filter(network_roles__network=cohort.network_id,
                                           network_roles__role="coach").distinct()
     return render(request, "learning/cohort.html", {
-        "cohort": cohort, "members": cohort.members.select_related("community__region"),
+        "cohort": cohort, "page_obj": paginate(
+            cohort.members.select_related("community__region").order_by(
+                "community__name_hy", "pk"), request.GET.get("page")),
         "form": form, "can_manage": can_manage, "coaches": network_coaches,
         "chosen": set(cohort.coaches.values_list("pk", flat=True))})

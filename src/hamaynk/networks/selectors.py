@@ -178,6 +178,7 @@ def membership_history(*, membership: Membership) -> list[Any]:
 
 def secretariat_officers(*, network: Network) -> list[Any]:
     """The people to tell when something needs the network's secretariat."""
-    from hamaynk.networks.services._common import secretariat_of
+    from hamaynk.accounts.models import User
 
-    return secretariat_of(network)
+    return list(User.objects.filter(network_roles__network=network,
+                                    network_roles__role="secretariat", is_active=True).distinct())

@@ -96,7 +96,6 @@ def _recompute_totals(application: Application) -> None:
                                               own=Sum("own_contribution"))
     application.amount_requested = sums["requested"] or Decimal("0")
     application.own_contribution = sums["own"] or Decimal("0")
-    application.total_cost = application.amount_requested + application.own_contribution
 
 
 def _line_data(line: BudgetLine) -> dict[str, str]:
@@ -129,8 +128,8 @@ def budget_line_save(*, application: Application, actor: User, category: BudgetC
     line.save()
     _recompute_totals(locked)
     locked.version += 1
-    locked.save(update_fields=["amount_requested", "own_contribution", "total_cost",
-                               "version", "updated_at"])
+    locked.save(update_fields=["amount_requested", "own_contribution", "version",
+                               "updated_at"])
     audit.record(action="grants.application.budget_changed", actor=actor, target=locked,
                  data={"line": line.pk, "before": before, "after": _line_data(line),
                        "requested_total": str(locked.amount_requested)})
@@ -149,8 +148,8 @@ def budget_line_delete(*, application: Application, actor: User, line_id: int) -
     line.delete()
     _recompute_totals(locked)
     locked.version += 1
-    locked.save(update_fields=["amount_requested", "own_contribution", "total_cost",
-                               "version", "updated_at"])
+    locked.save(update_fields=["amount_requested", "own_contribution", "version",
+                               "updated_at"])
     audit.record(action="grants.application.budget_changed", actor=actor, target=locked,
                  data={"line": line_id, "before": before, "after": None,
                        "requested_total": str(locked.amount_requested)})

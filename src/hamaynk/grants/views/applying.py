@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from hamaynk.core.errors import DomainError
 from hamaynk.core.files import DOCUMENTS, store_upload
 from hamaynk.core.models import StoredFile
+from hamaynk.core.views import run_action
 from hamaynk.grants import copies, formschema, selectors, services
 from hamaynk.grants.forms import BudgetLineForm, TextForm, VersionForm
 from hamaynk.grants.models import Application, Clarification
@@ -172,16 +173,10 @@ def application_budget(request: HttpRequest, pk: int) -> HttpResponse:
 def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_for_viewer(pk=pk, user=request.user)
     form = VersionForm(request.POST)
-    try:
-        services.application_submit(application=application,
-                                    actor=request.user,  # type: ignore[arg-type]
-                                    expected_version=form.cleaned_data["version"]
-                                    if form.is_valid() else None)
-        messages.success(request, _("Submitted. A copy is on its way to your email."))
-    except DomainError as exc:
-        messages.error(request, str(exc.message))
-    except PermissionDenied as exc:
-        raise Http404 from exc
+    version = form.cleaned_data["version"] if form.is_valid() else None
+    run_action(request, lambda: services.application_submit(
+        application=application, actor=request.user,  # type: ignore[arg-type]
+        expected_version=version), _("Submitted. A copy is on its way to your email."))
     return redirect(application)
 
 
@@ -189,14 +184,9 @@ def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_for_viewer(pk=pk, user=request.user)
-    try:
-        services.application_withdraw(application=application,
-                                      actor=request.user)  # type: ignore[arg-type]
-        messages.success(request, _("The application is withdrawn."))
-    except DomainError as exc:
-        messages.error(request, str(exc.message))
-    except PermissionDenied as exc:
-        raise Http404 from exc
+    run_action(request, lambda: services.application_withdraw(
+        application=application, actor=request.user),  # type: ignore[arg-type]
+        _("The application is withdrawn."))
     return redirect(application)
 
 

@@ -62,3 +62,29 @@ def test_secretariat_adds_a_community_in_the_page(client, world, cohort):
     assert set(cohort.communities.all()) == {world.dilijan, world.akunk}
     client.post(cohort.get_absolute_url(), {"remove": world.akunk.pk})
     assert set(cohort.communities.all()) == {world.dilijan}
+
+
+def test_cohort_pages_are_paginated_with_fixed_queries(client, world, cohort):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from hamaynk.tests_support import CommunityFactory
+
+    client.force_login(world.secretariat)
+
+    def count(url):
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(ctx.captured_queries), response
+
+    urls = [cohort.get_absolute_url(), reverse("learning:cohorts", args=["m4eg"])]
+    before = [count(u)[0] for u in urls]
+    for i in range(30):
+        services.cohort_add_community(cohort=cohort, actor=world.secretariat,
+                                      community=CommunityFactory(region=world.tavush))
+        services.cohort_create(network=world.network, actor=world.secretariat,
+                               name_hy=f"Խումբ {i}")
+    after = [count(u) for u in urls]
+    assert [n for n, _r in after] == before
+    assert len(after[0][1].context["page_obj"].object_list) == 25

@@ -12,18 +12,18 @@ from django.utils.translation import gettext_lazy as _
 
 from hamaynk.accounts.models import User
 from hamaynk.communities.models import Community
+from hamaynk.communities.selectors import people_acting_for
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
 from hamaynk.core.files import DOCUMENTS, store_upload
 from hamaynk.core.models import StoredFile
 from hamaynk.networks.models import Membership, MembershipApplication, Network
+from hamaynk.networks.selectors import secretariat_officers
 from hamaynk.networks.services._common import (
     add_months,
     check_version,
-    community_people,
     move,
     require,
-    secretariat_of,
     today_in,
 )
 from hamaynk.notifications.services import notify
@@ -46,7 +46,7 @@ def _locked(application: MembershipApplication) -> MembershipApplication:
 
 def _tell_community(application: MembershipApplication, action: str, *,
                     essential: bool = True) -> None:
-    for person in community_people(application.community_id):
+    for person in people_acting_for(application.community_id):
         notify(recipient=person, kind=action, essential=essential,
                template="networks/notifications/application_changed",
                context={"application": application}, url=application.get_absolute_url())
@@ -174,7 +174,7 @@ def application_sign_and_submit(*, application: MembershipApplication, actor: Us
                  data={"typed_name": locked.signed_name, "signed_at": now.isoformat()})
     audit.record(action="networks.application.submitted", actor=actor, target=locked,
                  data={"before": source, "after": A.SUBMITTED})
-    for officer in secretariat_of(locked.network):
+    for officer in secretariat_officers(network=locked.network):
         notify(recipient=officer, kind="networks.application.submitted",
                template="networks/notifications/application_submitted",
                context={"application": locked}, url=locked.get_absolute_url())
@@ -255,7 +255,7 @@ def application_withdraw(*, application: MembershipApplication,
     audit.record(action="networks.application.withdrawn", actor=actor, target=locked,
                  data={"before": source, "after": A.WITHDRAWN})
     if source != A.DRAFT:
-        for officer in secretariat_of(locked.network):
+        for officer in secretariat_officers(network=locked.network):
             notify(recipient=officer, kind="networks.application.withdrawn",
                    template="networks/notifications/application_changed",
                    context={"application": locked}, url=locked.get_absolute_url())

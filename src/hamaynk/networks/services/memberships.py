@@ -9,16 +9,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hamaynk.accounts.models import User
+from hamaynk.communities.selectors import people_acting_for
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError, IllegalTransition
 from hamaynk.core.files import DOCUMENTS, store_upload
 from hamaynk.core.models import StoredFile
 from hamaynk.networks.models import DevelopmentPlan, Membership
+from hamaynk.networks.selectors import secretariat_officers
 from hamaynk.networks.services._common import (
-    community_people,
     move,
     require,
-    secretariat_of,
     today_in,
 )
 from hamaynk.notifications.services import notify
@@ -46,7 +46,7 @@ def _locked(membership: Membership) -> Membership:
 
 def _tell_community(membership: Membership, kind: str, template: str, *,
                     essential: bool = True, **context: object) -> None:
-    for person in community_people(membership.community_id):
+    for person in people_acting_for(membership.community_id):
         notify(recipient=person, kind=kind, essential=essential, template=template,
                context={"membership": membership, **context},
                url=membership.get_absolute_url())
@@ -74,7 +74,7 @@ def plan_submit(*, membership: Membership, actor: User, title: str, upload: Uplo
                                           building_blocks=blocks, submitted_by=actor)
     audit.record(action="networks.plan.submitted", actor=actor, target=locked,
                  data={"plan": plan.pk, "blocks": blocks})
-    for officer in secretariat_of(locked.network):
+    for officer in secretariat_officers(network=locked.network):
         notify(recipient=officer, kind="networks.plan.submitted",
                template="networks/notifications/plan_submitted",
                context={"membership": locked, "plan": plan}, url=locked.get_absolute_url())
@@ -180,7 +180,7 @@ def membership_withdraw(*, membership: Membership, actor: User, reason: str) -> 
     locked.save()
     audit.record(action="networks.membership.withdrawn", actor=actor, target=locked,
                  data={"before": source, "after": M.WITHDRAWN, "reason": locked.status_reason})
-    for officer in secretariat_of(locked.network):
+    for officer in secretariat_officers(network=locked.network):
         notify(recipient=officer, kind="networks.membership.withdrawn",
                template="networks/notifications/membership_changed",
                context={"membership": locked}, url=locked.get_absolute_url())

@@ -4,13 +4,14 @@ council decision package."""
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamaynk.core.errors import DomainError
+from hamaynk.core.views import run_action
 from hamaynk.networks import documents, selectors, services
 from hamaynk.networks.forms import (
     ApplicationDecisionForm,
@@ -129,14 +130,9 @@ def _sign(request: HttpRequest, *, application: MembershipApplication) -> HttpRe
 @require_POST
 def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_for_viewer(pk=pk, user=request.user)
-    try:
-        services.application_withdraw(application=application,
-                                      actor=request.user)  # type: ignore[arg-type]
-        messages.success(request, _("The application is withdrawn."))
-    except DomainError as exc:
-        messages.error(request, str(exc.message))
-    except PermissionDenied as exc:
-        raise Http404 from exc
+    run_action(request, lambda: services.application_withdraw(
+        application=application, actor=request.user),  # type: ignore[arg-type]
+        _("The application is withdrawn."))
     return redirect(application)
 
 

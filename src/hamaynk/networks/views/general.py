@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hamaynk.communities.selectors import paginate
 from hamaynk.core.errors import DomainError
+from hamaynk.core.views import run_action
 from hamaynk.networks import selectors, services
 from hamaynk.networks.forms import TeamMemberForm
 
@@ -35,8 +36,9 @@ def team(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("The person is added to the team and has been told."))
             return redirect("networks:team", slug=slug)
-    return render(request, "networks/team.html",
-                  {"network": network, "members": members, "form": form})
+    return render(request, "networks/team.html", {
+        "network": network, "page_obj": paginate(members, request.GET.get("page")),
+        "form": form})
 
 @login_required
 @require_POST
@@ -45,11 +47,7 @@ def team_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     role = selectors.network_team(network=network, user=request.user).filter(pk=pk).first()
     if role is None:
         raise Http404
-    try:
-        services.network_role_revoke(role=role, actor=request.user)  # type: ignore[arg-type]
-        messages.success(request, _("The role is removed."))
-    except DomainError as exc:
-        messages.error(request, str(exc.message))
-    except PermissionDenied as exc:
-        raise Http404 from exc
+    run_action(request, lambda: services.network_role_revoke(
+        role=role, actor=request.user),  # type: ignore[arg-type]
+        _("The role is removed."))
     return redirect("networks:team", slug=slug)

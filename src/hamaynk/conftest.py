@@ -12,6 +12,17 @@ def _media_in_tmp(settings, tmp_path):
         "OPTIONS": {"location": str(tmp_path / "files")}}}
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache (cached choices and counts belong to the data of
+    the test that made them)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def registry(db):
     """The real registry, imported from the vendored CSV files."""

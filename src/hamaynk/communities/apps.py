@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,3 +13,10 @@ class CommunitiesConfig(AppConfig):
             audit_labels,  # noqa: F401
             permissions,  # noqa: F401 - registers the rules
         )
+        from hamaynk.communities.models import Country, Region
+        from hamaynk.communities.selectors import forget_filter_choices
+
+        for model in (Country, Region):
+            post_save.connect(forget_filter_choices, sender=model, dispatch_uid=f"choices-{model}")
+            post_delete.connect(forget_filter_choices, sender=model,
+                                dispatch_uid=f"choices-d-{model}")

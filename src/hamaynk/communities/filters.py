@@ -1,23 +1,18 @@
+from typing import Any
+
 import django_filters
 from django import forms
-from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
-from hamaynk.communities.models import Community, Country, Region
+from hamaynk.communities.models import Community
+from hamaynk.communities.selectors import filter_choices
 from hamaynk.core.forms import FastSelect
 
 
-class RegionChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Region) -> str:  # type: ignore[override]
-        return f"{obj.name} ({obj.country.code})"
-
-
-class RegionFilter(django_filters.ModelChoiceFilter):
-    field_class = RegionChoiceField
-
-
-def _networks(request):  # type: ignore[no-untyped-def]
-    return apps.get_model("networks", "Network").objects.order_by("slug")
+def _options(kind: str, empty: Any):  # type: ignore[no-untyped-def]
+    def choices() -> list[tuple[str, str]]:
+        return [("", str(empty)), *((code, label) for code, label, _pk in filter_choices()[kind])]
+    return choices
 
 
 class DirectoryFilter(django_filters.FilterSet):
@@ -26,15 +21,15 @@ class DirectoryFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label=_("Name"), method="noop",
                                   widget=forms.TextInput(attrs={"type": "search"}))
-    country = django_filters.ModelChoiceFilter(
-        label=_("Country"), queryset=Country.objects.all(), to_field_name="code",
-        empty_label=_("All countries"), method="noop", widget=FastSelect)
-    region = RegionFilter(
-        label=_("Region"), queryset=Region.objects.select_related("country").all(),
-        to_field_name="code", empty_label=_("All regions"), method="noop", widget=FastSelect)
-    network = django_filters.ModelChoiceFilter(
-        label=_("Member of"), queryset=_networks, to_field_name="slug",
-        empty_label=_("Any or none"), method="noop", widget=FastSelect)
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), choices=_options("countries", _("All countries")), method="noop",
+        widget=FastSelect, empty_label=None)
+    region = django_filters.ChoiceFilter(
+        label=_("Region"), choices=_options("regions", _("All regions")), method="noop",
+        widget=FastSelect, empty_label=None)
+    network = django_filters.ChoiceFilter(
+        label=_("Member of"), choices=_options("networks", _("Any or none")), method="noop",
+        widget=FastSelect, empty_label=None)
 
     class Meta:
         model = Community
@@ -44,7 +39,14 @@ class DirectoryFilter(django_filters.FilterSet):
         return queryset  # the selector does the filtering
 
     def cleaned(self) -> dict[str, object]:
+        """The valid filters, with codes turned into ids for the selector."""
         if not self.is_bound:
             return {}
         self.form.is_valid()
-        return getattr(self.form, "cleaned_data", {})
+        data = dict(getattr(self.form, "cleaned_data", {}))
+        options = filter_choices()
+        for field, kind in (("country", "countries"), ("region", "regions"),
+                            ("network", "networks")):
+            ids = {code: pk for code, _label, pk in options[kind]}
+            data[field] = ids.get(data.get(field) or "")
+        return data

@@ -104,8 +104,12 @@ class Community(NamedInLanguages, TimeStampedModel):
                                    name="community_has_a_name"),
         ]
         indexes = [models.Index(fields=["is_verified", "region"]),
+                   # the public directory's order over the rows it shows: a deep page is
+                   # an index-only walk, not a sort of every community
                    models.Index(fields=["region", "name_hy", "name_en", "id"],
-                                name="community_directory_order")]
+                                name="community_directory_order",
+                                condition=models.Q(merged_into__isnull=True,
+                                                   valid_to__isnull=True, is_verified=True))]
 
     def save(self, *args: object, **kwargs: object) -> None:
         self.search_text = self.build_search_text()

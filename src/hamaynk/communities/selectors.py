@@ -3,16 +3,45 @@
 from typing import Any
 
 from django.apps import apps
-from django.core.paginator import Page, Paginator
+from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
+from django.utils import translation
 
 from hamaynk.accounts.permissions import is_secretariat
 from hamaynk.communities.models import Affiliation, Community, Country, Region
 from hamaynk.core.audit import history_for
 from hamaynk.core.models import AuditEntry
+from hamaynk.core.pagination import paginate as core_paginate
 
 DIRECTORY_PAGE_SIZE = 25
+CHOICES_SECONDS = 600
+
+
+def filter_choices() -> dict[str, list[tuple[str, str, int]]]:
+    """The options of the country, region and network filters in the current language, as
+    (code, label, id): read once and kept (they change only when the registry is imported
+    or a network is added; `forget_filter_choices` runs then), instead of building every
+    region as a model on every list page."""
+    key = f"filter-choices:{translation.get_language()}"
+    choices = cache.get(key)
+    if choices is None:
+        network = apps.get_model("networks", "Network")
+        choices = {
+            "countries": [(c.code, c.name, c.pk) for c in Country.objects.order_by("code")],
+            "regions": [(r.code, f"{r.name} ({r.country.code})", r.pk)
+                        for r in Region.objects.select_related("country").order_by("code")],
+            "networks": [(n.slug, str(n.short_name), n.pk)
+                         for n in network.objects.order_by("slug")],
+        }
+        cache.set(key, choices, CHOICES_SECONDS)
+    return choices
+
+
+def forget_filter_choices(**_kwargs: Any) -> None:
+    from django.conf import settings
+
+    cache.delete_many([f"filter-choices:{code}" for code, _name in settings.LANGUAGES])
 
 
 def normalise_query(text: str) -> str:
@@ -27,7 +56,8 @@ def _membership_prefetch() -> Prefetch:
         "network__slug"))
 
 
-def community_directory(*, country: Country | None = None, region: Region | None = None,
+def community_directory(*, country: Country | int | None = None,
+                        region: Region | int | None = None,
                         network: Any = None, query: str = "", include_unverified: bool = False,
                         ) -> QuerySet[Community]:
     qs = Community.objects.select_related("region__country").filter(
@@ -50,9 +80,9 @@ def community_directory(*, country: Country | None = None, region: Region | None
                                                                  "name_en", "pk")
 
 
-def paginate(qs: QuerySet[Any], page: Any, per_page: int = DIRECTORY_PAGE_SIZE) -> Page:
-    """Page N of a list; a page number past the end or not a number gives the nearest page."""
-    return Paginator(qs, per_page).get_page(page)
+def paginate(qs: QuerySet[Any], page: Any, per_page: int = DIRECTORY_PAGE_SIZE) -> Any:
+    """Page N of a list (see core.pagination: bounded cost at any depth and length)."""
+    return core_paginate(qs, page, per_page)
 
 
 def community_for_viewer(*, pk: Any, user: Any) -> Community:

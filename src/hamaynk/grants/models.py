@@ -196,6 +196,8 @@ class Application(TimeStampedModel):
                                                name="grant_application_one_per_community")]
         indexes = [models.Index(fields=["call", "status", "-submitted_at"]),
                    models.Index(fields=["call", "amount_requested"])]
+        # The ranking's order (best mean first, unscored last) has a PostgreSQL index made
+        # by migration 0010: SQLite cannot index NULLS LAST.
 
     def __str__(self) -> str:
         return self.title or f"{self.community} — {self.call}"

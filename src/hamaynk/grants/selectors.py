@@ -175,16 +175,16 @@ def ranking(*, call: Call, user: Any, page: Any = None) -> dict[str, Any]:
     the rows above the page is one aggregate, so a page costs the same anywhere."""
     if not user.has_perm("grants.manage_call", call):
         raise Http404
-    from django.core.paginator import Paginator
     from django.db.models import Sum
 
+    from hamaynk.core.pagination import paginate
     from hamaynk.grants.models import Grant
 
     qs = (Application.objects.filter(call=call, status__in=[
         "in_review", "more_info", "awarded", "rejected"])
         .select_related("community__region", "grant")
         .order_by(F("score_mean").desc(nulls_last=True), "pk"))
-    page_obj = Paginator(qs, 50).get_page(page)
+    page_obj = paginate(qs, page, 50)
     zero = call.envelope * 0
     awarded = Grant.objects.filter(call=call).aggregate(s=Sum("amount"))["s"] or zero
     above = zero

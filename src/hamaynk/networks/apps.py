@@ -8,8 +8,16 @@ class NetworksConfig(AppConfig):
     verbose_name = _("Networks")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from hamaynk.communities.selectors import forget_filter_choices
         from hamaynk.core.audit import register_actions
         from hamaynk.networks import permissions  # noqa: F401 - registers the rules
+        from hamaynk.networks.models import Network
+
+        post_save.connect(forget_filter_choices, sender=Network, dispatch_uid="choices-network")
+        post_delete.connect(forget_filter_choices, sender=Network,
+                            dispatch_uid="choices-d-network")
 
         register_actions({
             "networks.role.granted": _("Network role granted"),

@@ -150,12 +150,11 @@ def application_history(*, application: MembershipApplication) -> list[Any]:
 
 
 def country_and_region_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    from hamaynk.communities.models import Country, Region
+    from hamaynk.communities.selectors import filter_choices
 
-    countries = [(c.code, c.name) for c in Country.objects.all()]
-    regions = [(r.code, f"{r.name} ({r.country_id and r.code[:2]})")
-               for r in Region.objects.order_by("code")]
-    return countries, regions
+    options = filter_choices()
+    return ([(code, label) for code, label, _pk in options["countries"]],
+            [(code, label) for code, label, _pk in options["regions"]])
 
 
 def community_for_package(*, network: Network, pk: Any, user: Any) -> Community:

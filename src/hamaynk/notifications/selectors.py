@@ -1,6 +1,7 @@
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 
 from hamaynk.accounts.models import User
+from hamaynk.core.pagination import paginate
 from hamaynk.notifications.models import Notification
 
 
@@ -11,4 +12,4 @@ def unread_count(*, user: User) -> int:
 def notification_page(*, user: User, page: str | int | None) -> Page:
     qs = Notification.objects.filter(recipient=user).only(
         "id", "subject", "body", "url", "read_at", "created_at")
-    return Paginator(qs, 20).get_page(page)
+    return paginate(qs, page, 20)

@@ -4,10 +4,10 @@ community (affiliations, verified by the secretariat)."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hamaynk.core.i18n import localized
+from hamaynk.core.links import object_url
 from hamaynk.core.models import TimeStampedModel
 
 
@@ -118,7 +118,7 @@ class Community(NamedInLanguages, TimeStampedModel):
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def get_absolute_url(self) -> str:
-        return reverse("communities:detail", args=[self.pk])
+        return object_url("communities:detail", self.pk)
 
     def build_search_text(self) -> str:
         names = [self.name_hy, self.name_en, self.name_ro, self.name_uk, self.name_ru]

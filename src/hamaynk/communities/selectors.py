@@ -48,12 +48,14 @@ def normalise_query(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _membership_prefetch() -> Prefetch:
+def _membership_prefetch(*, narrow: bool = False) -> Prefetch:
     # Membership lives in `networks`, above this app; it is reached by its reverse name.
     membership = apps.get_model("networks", "Membership")
-    return Prefetch("memberships", queryset=membership.objects.filter(
-        status__in=membership.VISIBLE_STATUSES).select_related("network").order_by(
-        "network__slug"))
+    qs = membership.objects.filter(status__in=membership.VISIBLE_STATUSES).select_related(
+        "network").order_by("network__slug")
+    if narrow:  # the directory shows the network's short name and the status
+        qs = qs.only("community_id", "status", "network__slug", "network__short_name")
+    return Prefetch("memberships", queryset=qs)
 
 
 def community_directory(*, country: Country | int | None = None,
@@ -78,6 +80,17 @@ def community_directory(*, country: Country | int | None = None,
     # the community_directory_order index instead of sorting every row for a deep page.
     return qs.prefetch_related(_membership_prefetch()).order_by("region_id", "name_hy",
                                                                  "name_en", "pk")
+
+
+NAMES = ("name_hy", "name_en", "name_ro", "name_uk", "name_ru")
+
+
+def directory_listing(qs: QuerySet[Community]) -> QuerySet[Community]:
+    """Only the columns the directory page shows."""
+    return qs.prefetch_related(None).prefetch_related(_membership_prefetch(narrow=True)).only(
+        "region_id", "is_verified", *NAMES,
+        *(f"region__{n}" for n in (*NAMES, "code", "country_id")),
+        *(f"region__country__{n}" for n in (*NAMES, "code")))
 
 
 def paginate(qs: QuerySet[Any], page: Any, per_page: int = DIRECTORY_PAGE_SIZE) -> Any:

@@ -22,7 +22,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     qs = selectors.community_directory(
         country=data.get("country"), region=data.get("region"), network=data.get("network"),
         query=str(data.get("q") or ""))
-    page = selectors.paginate(qs, request.GET.get("page"))
+    page = selectors.paginate(selectors.directory_listing(qs), request.GET.get("page"))
     template = "communities/directory.html"
     if request.htmx:  # type: ignore[attr-defined]
         template += "#results"

@@ -13,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 
 from hamaynk.communities.models import Community
 from hamaynk.core.i18n import localized
+from hamaynk.core.links import object_url
 from hamaynk.core.models import TimeStampedModel
 from hamaynk.networks.models import Network
 
@@ -97,7 +98,7 @@ class Call(TimeStampedModel):
         return localized(self, "description")
 
     def get_absolute_url(self) -> str:
-        return reverse("grants:call", args=[self.slug])
+        return object_url("grants:call", self.slug)
 
     @property
     def current_form(self) -> "FormVersion | None":
@@ -203,7 +204,7 @@ class Application(TimeStampedModel):
         return self.title or f"{self.community} — {self.call}"
 
     def get_absolute_url(self) -> str:
-        return reverse("grants:application", args=[self.pk])
+        return object_url("grants:application", self.pk)
 
     @property
     def total_cost(self) -> Decimal:
@@ -300,7 +301,7 @@ class Grant(TimeStampedModel):
         return f"{self.community} — {self.call}"
 
     def get_absolute_url(self) -> str:
-        return reverse("grants:grant", args=[self.pk])
+        return object_url("grants:grant", self.pk)
 
 
 class Tranche(TimeStampedModel):
@@ -448,7 +449,7 @@ class Review(TimeStampedModel):
         return f"{self.reviewer} → {self.application}"
 
     def get_absolute_url(self) -> str:
-        return reverse("grants:review", args=[self.pk])
+        return object_url("grants:review", self.pk)
 
 
 class Score(models.Model):

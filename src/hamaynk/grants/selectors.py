@@ -119,6 +119,8 @@ def review_queue(*, user: Any) -> QuerySet[Any]:
 
     return (Review.objects.filter(reviewer=user).exclude(status=Review.Status.CONFLICT)
             .select_related("application__call", "application__community")
+            .only("status", "application__title", "application__call__title_hy",
+                  "application__call__title_en", *_names("application__community"))
             .order_by("status", "-created_at"))
 
 
@@ -184,7 +186,8 @@ def ranking(*, call: Call, user: Any, page: Any = None) -> dict[str, Any]:
         "in_review", "more_info", "awarded", "rejected"])
         .select_related("community__region", "grant")
         .order_by(F("score_mean").desc(nulls_last=True), "pk"))
-    page_obj = paginate(qs, page, 50)
+    page_obj = paginate(application_listing(qs, "grant__amount", "grant__currency"),
+                        page, 50)
     zero = call.envelope * 0
     awarded = Grant.objects.filter(call=call).aggregate(s=Sum("amount"))["s"] or zero
     above = zero
@@ -208,6 +211,32 @@ def public_awards() -> QuerySet[Any]:
     return (Grant.objects.select_related("call__network", "community__region__country",
                                          "application")
             .order_by("-awarded_at", "-pk"))
+
+
+NAMES = ("name_hy", "name_en", "name_ro", "name_uk", "name_ru")
+
+
+def _names(prefix: str) -> list[str]:
+    return [f"{prefix}__{name}" for name in NAMES]
+
+
+def public_awards_page() -> QuerySet[Any]:
+    """The public awards page: the columns it shows and nothing else (a full row of each
+    joined table was most of the page's time)."""
+    from hamaynk.grants.models import Grant
+
+    return (Grant.objects.select_related("call", "community__region", "application")
+            .only("amount", "currency", "awarded_at", "call__slug", "call__title_hy",
+                  "call__title_en", "application__title", "community__region__code",
+                  *_names("community"), *_names("community__region"))
+            .order_by("-awarded_at", "-pk"))
+
+
+def application_listing(qs: QuerySet[Application], *extra: str) -> QuerySet[Application]:
+    """Only the columns the application lists and the ranking show (no answers, no budget)."""
+    return qs.only(*extra, "call_id", "status", "version", "title", "amount_requested",
+                   "submitted_at", "review_count", "score_mean", "score_spread",
+                   "community__region_id", *_names("community"), *_names("community__region"))
 
 
 def grant_for_viewer(*, pk: Any, user: Any) -> Any:

@@ -6,12 +6,12 @@ membership issue; this is the part the registry and the roles need now."""
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from hamaynk.communities.models import Community
 from hamaynk.core.i18n import localized
+from hamaynk.core.links import object_url
 from hamaynk.core.models import TimeStampedModel
 
 
@@ -58,7 +58,7 @@ class Network(TimeStampedModel):
         return localized(self, "description")
 
     def get_absolute_url(self) -> str:
-        return reverse("networks:detail", args=[self.slug])
+        return object_url("networks:detail", self.slug)
 
 
 class NetworkRole(TimeStampedModel):
@@ -170,7 +170,7 @@ class Membership(TimeStampedModel):
         return f"{self.community} — {self.network.short_name}"
 
     def get_absolute_url(self) -> str:
-        return reverse("networks:membership", args=[self.pk])
+        return object_url("networks:membership", self.pk)
 
 
 class MembershipApplication(TimeStampedModel):
@@ -239,7 +239,7 @@ class MembershipApplication(TimeStampedModel):
         return f"{self.community} → {self.network.short_name}"
 
     def get_absolute_url(self) -> str:
-        return reverse("networks:application", args=[self.pk])
+        return object_url("networks:application", self.pk)
 
     @property
     def is_open(self) -> bool:

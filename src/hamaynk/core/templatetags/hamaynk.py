@@ -4,6 +4,7 @@ from django import template
 from django.http import QueryDict
 
 from hamaynk.core.i18n import localized
+from hamaynk.core.links import object_url
 
 register = template.Library()
 
@@ -12,6 +13,13 @@ register = template.Library()
 def loc(obj: Any, field: str = "name") -> str:
     """`{{ community|loc:"name" }}` — the name in the current language, with fallback."""
     return localized(obj, field)
+
+
+@register.filter
+def link(key: Any, name: str) -> str:
+    """`{{ a.pk|link:"grants:determine" }}` — `{% url %}` for one object, made quickly (a
+    list page makes one per row; see core.links)."""
+    return object_url(name, key)
 
 
 @register.simple_tag(takes_context=True)

@@ -311,5 +311,6 @@ def call_applications(request: HttpRequest, slug: str) -> HttpResponse:
     call = selectors.call_for_manager(slug=slug, user=request.user)
     form, qs = filtered_applications(request, call)
     return render(request, "grants/call_applications.html", {
-        "call": call, "page_obj": paginate(qs, request.GET.get("page")), "form": form,
+        "call": call, "page_obj": paginate(selectors.application_listing(qs),
+                                           request.GET.get("page")), "form": form,
         "query": request.GET.urlencode()})

@@ -18,7 +18,7 @@ from hamaynk.grants import opendata, selectors
 
 def awards(request: HttpRequest) -> HttpResponse:
     return render(request, "grants/awards.html", {
-        "page_obj": paginate(selectors.public_awards(), request.GET.get("page"))})
+        "page_obj": paginate(selectors.public_awards_page(), request.GET.get("page"))})
 
 
 def awards_export(request: HttpRequest, fmt: str) -> HttpResponseBase:

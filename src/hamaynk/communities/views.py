@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,20 +14,26 @@ from hamaynk.communities import selectors, services
 from hamaynk.communities.filters import DirectoryFilter
 from hamaynk.communities.forms import AffiliationRequestForm, CommunityProfileForm, ReasonForm
 from hamaynk.communities.models import Affiliation
+from hamaynk.core.caching import cached_html
 from hamaynk.core.errors import DomainError
 
 
 def directory(request: HttpRequest) -> HttpResponse:
     filters = DirectoryFilter(request.GET or None)
-    data: dict[str, Any] = filters.cleaned()
-    qs = selectors.community_directory(
-        country=data.get("country"), region=data.get("region"), network=data.get("network"),
-        query=str(data.get("q") or ""))
-    page = selectors.paginate(selectors.directory_listing(qs), request.GET.get("page"))
-    template = "communities/directory.html"
+
+    def results() -> str:
+        data: dict[str, Any] = filters.cleaned()
+        qs = selectors.community_directory(
+            country=data.get("country"), region=data.get("region"),
+            network=data.get("network"), query=str(data.get("q") or ""))
+        page = selectors.paginate(selectors.directory_listing(qs), request.GET.get("page"))
+        return render_to_string("communities/directory.html#results", {"page_obj": page},
+                                request)
+
+    html = cached_html("directory", request.GET.urlencode(), results)
     if request.htmx:  # type: ignore[attr-defined]
-        template += "#results"
-    return render(request, template, {"filter": filters, "page_obj": page})
+        return HttpResponse(html)
+    return render(request, "communities/directory.html", {"filter": filters, "results": html})
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -174,6 +174,10 @@ STORAGES = {
                     if not DEBUG else "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Rendered rows of the public lists (directory, awarded grants) are kept this long (not in
+# the demo, where one changes something and looks at once).
+HAMAYNK_PUBLIC_LIST_CACHE_SECONDS = env.int("PUBLIC_LIST_CACHE_SECONDS",
+                                            default=0 if DEBUG else 60)
 # Uploaded files live outside the web root and are served only by a permission-checked view.
 HAMAYNK_UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

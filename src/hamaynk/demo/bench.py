@@ -34,6 +34,9 @@ class Endpoint:
     path: str
     role: str = ""  # "", "secretariat" or "reviewer": whose session cookie to send
     stream: bool = False
+    # A different URL for each request (e.g. every page of a list), so that nothing kept
+    # from an earlier request (the public lists' rendered rows) can answer it.
+    variants: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -82,12 +85,13 @@ def run_load(base_url: str, endpoints: list[Endpoint], cookies: dict[str, str], 
     for endpoint in endpoints:
         cookie = cookies.get(endpoint.role, "")
         n = max(1, requests // 10) if endpoint.stream else requests
+        warm = 2 * concurrency
+        paths = [endpoint.variants[i % len(endpoint.variants)] for i in range(warm + n)] \
+            if endpoint.variants else [endpoint.path] * (warm + n)
         with ThreadPoolExecutor(max_workers=concurrency) as pool:  # warm every worker up
-            list(pool.map(_one, *zip(*[(host, port, endpoint.path, cookie)]
-                                      * (2 * concurrency), strict=True)))
+            list(pool.map(_one, [host] * warm, [port] * warm, paths[-warm:], [cookie] * warm))
         with ThreadPoolExecutor(max_workers=concurrency) as pool:
-            samples = list(pool.map(_one, [host] * n, [port] * n, [endpoint.path] * n,
-                                    [cookie] * n))
+            samples = list(pool.map(_one, [host] * n, [port] * n, paths[:n], [cookie] * n))
         times = [s[0] for s in samples]
         statuses: dict[str, int] = {}
         for s in samples:
@@ -125,6 +129,8 @@ def endpoints_for(targets: dict[str, Any]) -> list[Endpoint]:
         Endpoint("floor", f"/_bench/floor/?id={targets['community']}"),
         Endpoint("directory (filtered)", f"/communities/?country=AM&region={region}"),
         Endpoint("directory (deep page)", f"/communities/?page={page}"),
+        Endpoint("directory (new page each time)", "/communities/?page=1",
+                 variants=[f"/communities/?page={p}" for p in range(1, page + 1)]),
         Endpoint("community profile", f"/communities/{targets['community']}/"),
         Endpoint("applications by status+region",
                  f"/grants/calls/{call}/applications/?status=in_review&region={region}",
@@ -138,6 +144,9 @@ def endpoints_for(targets: dict[str, Any]) -> list[Endpoint]:
                  "secretariat"),
         Endpoint("reviewer queue", "/grants/reviews/", "reviewer"),
         Endpoint("public awards", "/grants/awards/"),
+        Endpoint("public awards (new page each time)", "/grants/awards/?page=1",
+                 variants=[f"/grants/awards/?page={p}"
+                           for p in range(1, targets["award_pages"] + 1)]),
         Endpoint("360Giving export (all awards)", "/grants/awards/360giving.json",
                  stream=True),
     ]
@@ -153,7 +162,7 @@ def prepare(*, network_slug: str = "scale-m4eg") -> tuple[dict[str, Any], dict[s
 
     from hamaynk.accounts.models import User
     from hamaynk.communities.models import Community
-    from hamaynk.grants.models import Application, Call, Review
+    from hamaynk.grants.models import Application, Call, Grant, Review
     from hamaynk.networks.models import Network, NetworkRole
 
     network = Network.objects.get(slug=network_slug)
@@ -182,7 +191,8 @@ def prepare(*, network_slug: str = "scale-m4eg") -> tuple[dict[str, Any], dict[s
     pages = max(1, Community.objects.filter(is_verified=True).count() // 25)
     targets = {"call": call.slug, "application": application.pk if application else 0,
                "community": community.pk if community else 1,
-               "region": region["region__code"], "deep_page": max(1, pages - 3)}
+               "region": region["region__code"], "deep_page": max(1, pages - 3),
+               "award_pages": max(1, Grant.objects.count() // 25)}
     return targets, cookies
 
 

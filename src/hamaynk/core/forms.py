@@ -22,7 +22,7 @@ class FastSelect(Select):
     def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None,
                renderer: Any = None) -> SafeString:
         selected = {str(v) for v in self.format_value(value)}
-        parts = [format_html("<select name=\"{}\"{}>", name,
+        parts: list[str] = [format_html("<select name=\"{}\"{}>", name,
                              flatatt(self.build_attrs(self.attrs, attrs)))]
         for option_value, option_label in self.choices:
             if isinstance(option_label, list | tuple):  # a group of options

@@ -24,9 +24,14 @@ def test_cached_html_renders_once_per_language_and_variant(settings):
 
 def test_cache_off_renders_every_time(settings):
     settings.HAMAYNK_PUBLIC_LIST_CACHE_SECONDS = 0
-    calls = []
+    calls: list[int] = []
+
+    def render() -> str:
+        calls.append(1)
+        return "x"
+
     for _ in range(2):
-        cached_html("t", "", lambda: calls.append(1) or "x")
+        cached_html("t", "", render)
     assert len(calls) == 2
 
 

@@ -12,14 +12,20 @@ from typing import Any
 import rules
 
 
-def _roles(user: Any) -> set[str]:
+def network_role_pairs(user: Any) -> list[tuple[str, int]]:
+    """(role, network id) of every network role the user holds: one query a request, read
+    by the role predicates here and by the per-network checks of the apps above."""
     if not getattr(user, "is_authenticated", False):
-        return set()
+        return []
     cached = getattr(user, "_hamaynk_network_roles", None)
     if cached is None:
-        cached = set(user.network_roles.values_list("role", flat=True))
+        cached = list(user.network_roles.values_list("role", "network_id"))
         user._hamaynk_network_roles = cached
     return cached
+
+
+def _roles(user: Any) -> set[str]:
+    return {role for role, _network in network_role_pairs(user)}
 
 
 @rules.predicate
@@ -52,8 +58,7 @@ def verified_community_ids(user: Any, *, roles: tuple[str, ...] = ("head", "staf
 
 def forget_roles(user: Any) -> None:
     """Drop the per-request caches after a role changes."""
-    for key in ("_hamaynk_network_roles", "_hamaynk_affiliations",
-                "_hamaynk_secretariat_networks"):
+    for key in ("_hamaynk_network_roles", "_hamaynk_affiliations"):
         if hasattr(user, key):
             delattr(user, key)
 

@@ -30,10 +30,13 @@ def directory(request: HttpRequest) -> HttpResponse:
         return render_to_string("communities/directory.html#results", {"page_obj": page},
                                 request)
 
-    html = cached_html("directory", request.GET.urlencode(), results)
+    variant = request.GET.urlencode()
+    html = cached_html("directory", variant, results)
     if request.htmx:  # type: ignore[attr-defined]
         return HttpResponse(html)
-    return render(request, "communities/directory.html", {"filter": filters, "results": html})
+    fields = cached_html("directory-filters", variant, lambda: render_to_string(
+        "communities/directory.html#fields", {"filter": filters}))
+    return render(request, "communities/directory.html", {"fields": fields, "results": html})
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -4,20 +4,13 @@ from typing import Any
 
 import rules
 
-from hamaynk.accounts.permissions import verified_community_ids
+from hamaynk.accounts.permissions import network_role_pairs, verified_community_ids
 from hamaynk.communities.models import Community
 from hamaynk.networks.models import DevelopmentPlan, Membership, MembershipApplication, Network
 
 
 def _secretariat_network_ids(user: Any) -> set[int]:
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    cached = getattr(user, "_hamaynk_secretariat_networks", None)
-    if cached is None:
-        cached = set(user.network_roles.filter(role="secretariat")
-                     .values_list("network_id", flat=True))
-        user._hamaynk_secretariat_networks = cached
-    return cached
+    return {network for role, network in network_role_pairs(user) if role == "secretariat"}
 
 
 def serves(user: Any, network_id: int | None) -> bool:

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -78,7 +79,8 @@ def _one(host: str, port: int, path: str, cookie: str) -> tuple[float, int, int,
 
 
 def run_load(base_url: str, endpoints: list[Endpoint], cookies: dict[str, str], *,
-             requests: int = 100, concurrency: int = 8) -> list[Result]:
+             requests: int = 100, concurrency: int = 8,
+             progress: Callable[[str], object] | None = None) -> list[Result]:
     parsed = urllib.parse.urlparse(base_url)
     host, port = parsed.hostname or "127.0.0.1", parsed.port or 80
     results = []
@@ -103,6 +105,9 @@ def run_load(base_url: str, endpoints: list[Endpoint], cookies: dict[str, str], 
             p95_ms=round(percentile(times, 95), 1), p99_ms=round(percentile(times, 99), 1),
             queries=round(statistics.mean(queries), 1) if queries else None,
             bytes=round(statistics.mean(s[2] for s in samples)), statuses=statuses))
+        if progress is not None:
+            last = results[-1]
+            progress(f"{last.name}: p95 {last.p95_ms} ms, {last.errors} errors")
     floor = next((r for r in results if r.name == "floor"), None)
     if floor and floor.p95_ms:
         for r in results:
@@ -236,7 +241,8 @@ def main() -> int:
     server = serve(args.port, workers, env)
     try:
         results = run_load(f"http://127.0.0.1:{args.port}", endpoints_for(targets), cookies,
-                           requests=args.requests, concurrency=args.concurrency)
+                           requests=args.requests, concurrency=args.concurrency,
+                           progress=lambda line: print(line, flush=True))  # noqa: T201
     finally:
         server.terminate()
         server.wait(timeout=30)

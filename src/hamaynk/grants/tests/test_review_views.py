@@ -22,6 +22,7 @@ def test_review_pages_permission_matrix(client, world, in_review, role):  # noqa
         (reverse("grants:call_rubric", args=[slug]), {"secretariat"}),
         (reverse("grants:call_ranking", args=[slug]), {"secretariat"}),
         (reverse("grants:screening", args=[in_review.pk]), {"secretariat"}),
+        (reverse("grants:determine", args=[in_review.pk]), {"secretariat"}),
         # a reviewer does not read the application through the community's pages
         (in_review.get_absolute_url(), {"staff", "head", "secretariat"}),
     ]
@@ -63,6 +64,30 @@ def test_others_scores_are_hidden_until_one_submits(client, world, in_review,  #
                       "comment": "ok", "submit": "1"})
     assert Review.objects.get(pk=second.pk).status == "submitted"
     assert [r.reviewer for r in client.get(url).context["others"]] == [world.reviewer]
+
+
+def test_ranking_opens_each_decision_form_on_demand(client, world, in_review):  # noqa: F811
+    client.force_login(world.secretariat)
+    url = reverse("grants:determine", args=[in_review.pk])
+    ranking = client.get(reverse("grants:call_ranking", args=[in_review.call.slug]))
+    body = ranking.content.decode()
+    assert f'hx-get="{url}"' in body and f'<a href="{url}">' in body  # htmx, or a link
+    assert 'name="outcome"' not in body
+    fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in fragment and 'name="outcome"' in fragment
+    assert f'name="version" value="{in_review.version}"' in fragment
+    page = client.get(url).content.decode()
+    assert "<html" in page and 'name="outcome"' in page
+
+
+def test_decision_page_says_when_no_decision_can_be_recorded(
+        client, world, in_review):  # noqa: F811
+    client.force_login(world.secretariat)
+    client.post(reverse("grants:determine", args=[in_review.pk]), {
+        "version": in_review.version, "outcome": "reject", "reason": "Outside the call."})
+    body = client.get(reverse("grants:determine", args=[in_review.pk])).content.decode()
+    assert 'name="outcome"' not in body
+    assert "Այժմ որոշում գրանցել հնարավոր չէ" in body  # the page is in Armenian by default
 
 
 def test_ranking_page_records_a_determination(client, world, in_review):  # noqa: F811

@@ -160,19 +160,34 @@ def call_rubric(request: HttpRequest, slug: str) -> HttpResponse:
 def call_ranking(request: HttpRequest, slug: str) -> HttpResponse:
     call = selectors.call_for_manager(slug=slug, user=request.user)
     table = selectors.ranking(call=call, user=request.user, page=request.GET.get("page"))
-    form = DeterminationForm()
-    labels = {"award": _("award"), "reject": _("reject"),
-              "more_info": _("ask for more information"), "amount": form["amount"].label,
-              "reason": form["reason"].label, "justification": form["justification"].label,
-              "submit": _("Record the decision")}
-    # The same small form on every row: labels translated once, not a form rendered 50 times.
-    return render(request, "grants/call_ranking.html", {"call": call, **table, "labels": labels})
+    # Each row's decision form is fetched when its "Decide…" is opened (htmx), or opened as
+    # its own page without JavaScript: 50 forms in the page were half its rendering time.
+    return render(request, "grants/call_ranking.html", {"call": call, **table})
+
+
+DECIDABLE = ("in_review", "more_info")
 
 
 @login_required
-@require_POST
 def determine(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: the decision form for one application (a fragment for htmx, else a page);
+    POST: record the decision and go back to the ranking."""
     application = selectors.application_for_viewer(pk=pk, user=request.user)
+    if request.method != "POST":
+        if not request.user.has_perm("grants.manage_call", application.call):
+            raise Http404
+        form = DeterminationForm()
+        template = "grants/determine.html"
+        if request.htmx:  # type: ignore[attr-defined]
+            template += "#decision"
+        return render(request, template, {
+            "application": application, "call": application.call,
+            "decidable": application.status in DECIDABLE,
+            "labels": {"award": _("award"), "reject": _("reject"),
+                       "more_info": _("ask for more information"),
+                       "amount": form["amount"].label, "reason": form["reason"].label,
+                       "justification": form["justification"].label,
+                       "submit": _("Record the decision")}})
     form = DeterminationForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a decision and write the reason."))

@@ -143,7 +143,7 @@ def endpoints_for(targets: dict[str, Any]) -> list[Endpoint]:
         Endpoint("applications by score", f"/grants/calls/{call}/applications/?sort=score",
                  "secretariat"),
         Endpoint("applications title search",
-                 f"/grants/calls/{call}/applications/?q=cooperative", "secretariat"),
+                 f"/grants/calls/{call}/applications/?q=waste", "secretariat"),
         Endpoint("ranking (largest call)", f"/grants/calls/{call}/ranking/", "secretariat"),
         Endpoint("application page", f"/grants/applications/{targets['application']}/",
                  "secretariat"),

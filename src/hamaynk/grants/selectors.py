@@ -103,7 +103,10 @@ def call_applications(*, call: Call, user: Any, status: str = "", region: str = 
     if min_score is not None:
         qs = qs.filter(score_mean__gte=min_score)
     for word in " ".join(query.split()).casefold().split():
-        qs = qs.filter(Q(title__icontains=word) | Q(community__search_text__contains=word))
+        # the community by a subquery, not a join: its names are searched through their
+        # own (trigram) index instead of joining every community to every application
+        named = Community.objects.filter(search_text__contains=word).values("pk")
+        qs = qs.filter(Q(title__icontains=word) | Q(community__in=named))
     return qs
 
 

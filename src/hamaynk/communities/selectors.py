@@ -11,10 +11,9 @@ from django.utils import translation
 from hamaynk.accounts.permissions import is_secretariat
 from hamaynk.communities.models import Affiliation, Community, Country, Region
 from hamaynk.core.audit import history_for
+from hamaynk.core.i18n import language_columns
 from hamaynk.core.models import AuditEntry
-from hamaynk.core.pagination import paginate as core_paginate
 
-DIRECTORY_PAGE_SIZE = 25
 CHOICES_SECONDS = 600
 
 
@@ -82,20 +81,12 @@ def community_directory(*, country: Country | int | None = None,
                                                                  "name_en", "pk")
 
 
-NAMES = ("name_hy", "name_en", "name_ro", "name_uk", "name_ru")
-
-
 def directory_listing(qs: QuerySet[Community]) -> QuerySet[Community]:
     """Only the columns the directory page shows."""
     return qs.prefetch_related(None).prefetch_related(_membership_prefetch(narrow=True)).only(
-        "region_id", "is_verified", *NAMES,
-        *(f"region__{n}" for n in (*NAMES, "code", "country_id")),
-        *(f"region__country__{n}" for n in (*NAMES, "code")))
-
-
-def paginate(qs: QuerySet[Any], page: Any, per_page: int = DIRECTORY_PAGE_SIZE) -> Any:
-    """Page N of a list (see core.pagination: bounded cost at any depth and length)."""
-    return core_paginate(qs, page, per_page)
+        "region_id", "is_verified", "region__code", "region__country_id",
+        "region__country__code", *language_columns(), *language_columns(via="region"),
+        *language_columns(via="region__country"))
 
 
 def community_for_viewer(*, pk: Any, user: Any) -> Community:

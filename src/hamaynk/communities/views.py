@@ -16,6 +16,7 @@ from hamaynk.communities.forms import AffiliationRequestForm, CommunityProfileFo
 from hamaynk.communities.models import Affiliation
 from hamaynk.core.caching import cached_html
 from hamaynk.core.errors import DomainError
+from hamaynk.core.pagination import paginate
 
 
 def directory(request: HttpRequest) -> HttpResponse:
@@ -26,7 +27,7 @@ def directory(request: HttpRequest) -> HttpResponse:
         qs = selectors.community_directory(
             country=data.get("country"), region=data.get("region"),
             network=data.get("network"), query=str(data.get("q") or ""))
-        page = selectors.paginate(selectors.directory_listing(qs), request.GET.get("page"))
+        page = paginate(selectors.directory_listing(qs), request.GET.get("page"))
         return render_to_string("communities/directory.html#results", {"page_obj": page},
                                 request)
 
@@ -96,7 +97,7 @@ def affiliation_queue(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "pending")
     qs = selectors.affiliation_queue(user=request.user, status=status)
     return render(request, "communities/affiliation_queue.html", {
-        "page_obj": selectors.paginate(qs, request.GET.get("page")),
+        "page_obj": paginate(qs, request.GET.get("page")),
         "status": status if status in Affiliation.Status.values else "pending",
         "statuses": Affiliation.Status.choices, "reason_form": ReasonForm(),
     })
@@ -131,7 +132,7 @@ def affiliation_decide(request: HttpRequest, pk: int, decision: str) -> HttpResp
 def candidates(request: HttpRequest) -> HttpResponse:
     qs = selectors.unverified_communities(user=request.user)
     return render(request, "communities/candidates.html",
-                  {"page_obj": selectors.paginate(qs, request.GET.get("page"), per_page=50)})
+                  {"page_obj": paginate(qs, request.GET.get("page"), per_page=50)})
 
 
 @login_required

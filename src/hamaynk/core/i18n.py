@@ -5,6 +5,14 @@ from typing import Any
 from django.utils.translation import get_language
 
 FALLBACK = ("hy", "en")
+CONTENT_LANGUAGES = ("hy", "en", "ro", "uk", "ru")  # the `<field>_<lang>` columns we keep
+
+
+def language_columns(field: str = "name", via: str = "") -> list[str]:
+    """`["name_hy", …]`, or through a relation (`via="community"`): for `.only()` on lists
+    that show a localized name."""
+    prefix = f"{via}__" if via else ""
+    return [f"{prefix}{field}_{code}" for code in CONTENT_LANGUAGES]
 
 
 def localized(obj: Any, field: str, language: str | None = None) -> str:

@@ -7,6 +7,7 @@ from django.http import Http404
 
 from hamaynk.accounts.permissions import verified_community_ids
 from hamaynk.communities.models import Community
+from hamaynk.core.i18n import language_columns
 from hamaynk.grants import eligibility
 from hamaynk.grants.models import Application, Call, CallQuestion
 from hamaynk.networks.permissions import serves
@@ -123,7 +124,7 @@ def review_queue(*, user: Any) -> QuerySet[Any]:
     return (Review.objects.filter(reviewer=user).exclude(status=Review.Status.CONFLICT)
             .select_related("application__call", "application__community")
             .only("status", "application__title", "application__call__title_hy",
-                  "application__call__title_en", *_names("application__community"))
+                  "application__call__title_en", *language_columns(via="application__community"))
             .order_by("status", "-created_at"))
 
 
@@ -216,13 +217,6 @@ def public_awards() -> QuerySet[Any]:
             .order_by("-awarded_at", "-pk"))
 
 
-NAMES = ("name_hy", "name_en", "name_ro", "name_uk", "name_ru")
-
-
-def _names(prefix: str) -> list[str]:
-    return [f"{prefix}__{name}" for name in NAMES]
-
-
 def public_awards_page() -> QuerySet[Any]:
     """The public awards page: the columns it shows and nothing else (a full row of each
     joined table was most of the page's time)."""
@@ -231,7 +225,7 @@ def public_awards_page() -> QuerySet[Any]:
     return (Grant.objects.select_related("call", "community__region", "application")
             .only("amount", "currency", "awarded_at", "call__slug", "call__title_hy",
                   "call__title_en", "application__title", "community__region__code",
-                  *_names("community"), *_names("community__region"))
+                  *language_columns(via="community"), *language_columns(via="community__region"))
             .order_by("-awarded_at", "-pk"))
 
 
@@ -239,7 +233,8 @@ def application_listing(qs: QuerySet[Application], *extra: str) -> QuerySet[Appl
     """Only the columns the application lists and the ranking show (no answers, no budget)."""
     return qs.only(*extra, "call_id", "status", "version", "title", "amount_requested",
                    "submitted_at", "review_count", "score_mean", "score_spread",
-                   "community__region_id", *_names("community"), *_names("community__region"))
+                   "community__region_id", *language_columns(via="community"),
+                   *language_columns(via="community__region"))
 
 
 def grant_for_viewer(*, pk: Any, user: Any) -> Any:

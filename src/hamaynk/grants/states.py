@@ -14,6 +14,9 @@ APPLICATION_TRANSITIONS: dict[str, frozenset[str]] = {
     AS.WITHDRAWN: frozenset(),
 }
 
+# Where a decision (award, reject, ask for more) can be recorded: read from the table above.
+DECIDABLE = frozenset(s for s, targets in APPLICATION_TRANSITIONS.items() if AS.AWARDED in targets)
+
 RS = Review.Status
 REVIEW_TRANSITIONS: dict[str, frozenset[str]] = {
     RS.ASSIGNED: frozenset({RS.CONFLICT, RS.IN_PROGRESS}),

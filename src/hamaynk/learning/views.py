@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy
 from hamaynk.accounts.models import User
 from hamaynk.communities.forms import CommunityChoiceField
 from hamaynk.communities.models import Community
-from hamaynk.communities.selectors import paginate
 from hamaynk.core.errors import DomainError
+from hamaynk.core.pagination import paginate
 from hamaynk.learning import services
 from hamaynk.learning.models import Cohort
 from hamaynk.networks.selectors import network_for_secretariat

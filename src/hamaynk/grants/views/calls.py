@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hamaynk.communities.selectors import paginate
 from hamaynk.core.errors import DomainError
+from hamaynk.core.pagination import paginate
 from hamaynk.grants import formschema, selectors, services
 from hamaynk.grants.forms import (
     ApplicationFilterForm,

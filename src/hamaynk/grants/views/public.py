@@ -12,9 +12,9 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from hamaynk.communities.selectors import paginate
 from hamaynk.core.caching import cached_html
 from hamaynk.core.exports import streamed_csv
+from hamaynk.core.pagination import paginate
 from hamaynk.grants import opendata, selectors
 
 

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamaynk.accounts.models import User
-from hamaynk.communities.selectors import paginate
 from hamaynk.core.errors import DomainError
-from hamaynk.grants import copies, eligibility, selectors, services
+from hamaynk.core.pagination import paginate
+from hamaynk.grants import copies, eligibility, selectors, services, states
 from hamaynk.grants.forms import CriterionFormSet, DeterminationForm
 from hamaynk.grants.models import Review
 
@@ -165,9 +165,6 @@ def call_ranking(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "grants/call_ranking.html", {"call": call, **table})
 
 
-DECIDABLE = ("in_review", "more_info")
-
-
 @login_required
 def determine(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: the decision form for one application (a fragment for htmx, else a page);
@@ -182,7 +179,7 @@ def determine(request: HttpRequest, pk: int) -> HttpResponse:
             template += "#decision"
         return render(request, template, {
             "application": application, "call": application.call,
-            "decidable": application.status in DECIDABLE,
+            "decidable": application.status in states.DECIDABLE,
             "labels": {"award": _("award"), "reject": _("reject"),
                        "more_info": _("ask for more information"),
                        "amount": form["amount"].label, "reason": form["reason"].label,

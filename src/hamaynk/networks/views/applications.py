@@ -170,7 +170,7 @@ def application_queue(request: HttpRequest, slug: str) -> HttpResponse:
         network=network, user=request.user, status=data.get("status", ""),
         country=data.get("country", ""), region=data.get("region", ""),
         query=data.get("q", ""))
-    from hamaynk.communities.selectors import paginate
+    from hamaynk.core.pagination import paginate
 
     return render(request, "networks/application_queue.html", {
         "network": network, "form": form, "page_obj": paginate(qs, request.GET.get("page"))})

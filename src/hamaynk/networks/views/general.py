@@ -5,8 +5,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hamaynk.communities.selectors import paginate
 from hamaynk.core.errors import DomainError
+from hamaynk.core.pagination import paginate
 from hamaynk.core.views import run_action
 from hamaynk.networks import selectors, services
 from hamaynk.networks.forms import TeamMemberForm

@@ -14,9 +14,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hamaynk.communities.selectors import paginate
 from hamaynk.core.errors import DomainError
 from hamaynk.core.exports import streamed_csv
+from hamaynk.core.pagination import paginate
 from hamaynk.networks import selectors, services
 from hamaynk.networks.forms import (
     MemberFilterForm,

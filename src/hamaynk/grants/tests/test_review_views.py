@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from hamaynk.grants import services
-from hamaynk.grants.models import Review
+from hamaynk.grants.models import Determination, Review
 from hamaynk.grants.tests.test_review import in_review, score, second_reviewer  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -88,6 +88,25 @@ def test_decision_page_says_when_no_decision_can_be_recorded(
     body = client.get(reverse("grants:determine", args=[in_review.pk])).content.decode()
     assert 'name="outcome"' not in body
     assert "Այժմ որոշում գրանցել հնարավոր չէ" in body  # the page is in Armenian by default
+
+
+def test_refused_decision_comes_back_with_what_was_typed_and_the_error_beside_the_field(
+        client, world, in_review):  # noqa: F811
+    client.force_login(world.secretariat)
+    url = reverse("grants:determine", args=[in_review.pk])
+    response = client.post(url, {"version": in_review.version, "outcome": "award",
+                                 "amount": "12000", "reason": ""})
+    body = response.content.decode()
+    assert response.status_code == 200 and 'value="award" checked' in body
+    assert 'value="12000"' in body and 'has-error' in body and "errorlist" in body
+    too_much = in_review.call.max_award + 1
+    response = client.post(url, {"version": in_review.version, "outcome": "award",
+                                 "amount": str(too_much), "reason": "Strong partnership"})
+    body = response.content.decode()
+    assert "Strong partnership" in body and "errorlist" in body
+    in_review.refresh_from_db()
+    assert in_review.status == "in_review"
+    assert not Determination.objects.filter(application=in_review).exists()
 
 
 def test_ranking_page_records_a_determination(client, world, in_review):  # noqa: F811

@@ -1,7 +1,7 @@
 """Reviewers' queue and review page; the secretariat's review board (screening,
 assignment), rubric, ranking table and determinations."""
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,7 +16,7 @@ from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
 from hamaynk.grants import copies, eligibility, selectors, services, states
 from hamaynk.grants.forms import CriterionFormSet, DeterminationForm
-from hamaynk.grants.models import Review
+from hamaynk.grants.models import Application, Review
 
 
 @login_required
@@ -167,41 +167,38 @@ def call_ranking(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def determine(request: HttpRequest, pk: int) -> HttpResponse:
-    """GET: the decision form for one application (a fragment for htmx, else a page);
-    POST: record the decision and go back to the ranking."""
+    """GET: the decision form for one application (a fragment for htmx, else a page).
+    POST: record the decision and go back to the ranking; refused, the form comes back on
+    its own page with what was typed and the error beside the field."""
     application = selectors.application_for_viewer(pk=pk, user=request.user)
+    if not request.user.has_perm("grants.manage_call", application.call):
+        raise Http404
     if request.method != "POST":
-        if not request.user.has_perm("grants.manage_call", application.call):
-            raise Http404
         form = DeterminationForm()
-        template = "grants/determine.html"
-        if request.htmx:  # type: ignore[attr-defined]
-            template += "#decision"
-        return render(request, template, {
-            "application": application, "call": application.call,
-            "decidable": application.status in states.DECIDABLE,
-            "labels": {"award": _("award"), "reject": _("reject"),
-                       "more_info": _("ask for more information"),
-                       "amount": form["amount"].label, "reason": form["reason"].label,
-                       "justification": form["justification"].label,
-                       "submit": _("Record the decision")}})
+        fragment = bool(request.htmx)  # type: ignore[attr-defined]
+        return _decision_page(request, application, form, fragment=fragment)
     form = DeterminationForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose a decision and write the reason."))
-        return redirect("grants:call_ranking", slug=application.call.slug)
-    data = form.cleaned_data
-    try:
-        amount = Decimal(data["amount"]) if data["amount"] not in (None, "") else None
-    except InvalidOperation:
-        amount = None
-    try:
-        services.determination_record(
-            application=application, actor=request.user,  # type: ignore[arg-type]
-            outcome=data["outcome"], reason=data["reason"], amount=amount,
-            justification=data["justification"], expected_version=data["version"])
-        messages.success(request, _("The decision is recorded; the community gets the letter."))
-    except DomainError as exc:
-        messages.error(request, str(exc.message))
-    except PermissionDenied as exc:
-        raise Http404 from exc
-    return redirect("grants:call_ranking", slug=application.call.slug)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.determination_record(
+                application=application, actor=request.user,  # type: ignore[arg-type]
+                outcome=data["outcome"], reason=data["reason"], amount=data["amount"],
+                justification=data["justification"], expected_version=data["version"])
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, str(exc.message))
+        except PermissionDenied as exc:
+            raise Http404 from exc
+        else:
+            messages.success(request,
+                             _("The decision is recorded; the community gets the letter."))
+            return redirect("grants:call_ranking", slug=application.call.slug)
+    return _decision_page(request, application, form)
+
+
+def _decision_page(request: HttpRequest, application: Application, form: DeterminationForm, *,
+                   fragment: bool = False) -> HttpResponse:
+    template = "grants/determine.html" + ("#decision" if fragment else "")
+    return render(request, template, {
+        "application": application, "call": application.call, "form": form,
+        "decidable": application.status in states.DECIDABLE})

@@ -9,7 +9,9 @@ Two things make Django's own paginator slow on long lists:
 * a deep page: `OFFSET n` makes the database build and throw away n full rows, joined
   tables included. From `DEFERRED_FROM` rows on, the page's primary keys are found first
   (a walk of the ordering's index, no joined tables), then just those rows are fetched
-  with their related rows.
+  with their related rows. A caller may ask for this on every page (`keys_first=True`)
+  where the filter leaves the database a poor estimate of how many rows match — a text
+  search: it then sorts the matches' keys alone instead of joining every candidate first.
 """
 
 import hashlib
@@ -38,6 +40,10 @@ def _count_key(qs: QuerySet[Any]) -> str | None:
 
 
 class ListPaginator(Paginator):
+    def __init__(self, object_list: Any, per_page: int, *, keys_first: bool = False) -> None:
+        super().__init__(object_list, per_page)
+        self.keys_first = keys_first
+
     @cached_property
     def count(self) -> int:
         qs = self.object_list
@@ -58,7 +64,7 @@ class ListPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         qs = self.object_list
-        if (isinstance(qs, QuerySet) and bottom >= DEFERRED_FROM
+        if (isinstance(qs, QuerySet) and (bottom >= DEFERRED_FROM or self.keys_first)
                 and qs._iterable_class is ModelIterable and not qs.query.distinct):
             return Page(_rows_by_key(qs, bottom, top), number, self)
         return Page(qs[bottom:top], number, self)
@@ -70,6 +76,6 @@ def _rows_by_key(qs: QuerySet[Any], bottom: int, top: int) -> list[Any]:
     return [rows[key] for key in keys if key in rows]
 
 
-def paginate(qs: Any, page: Any, per_page: int = PAGE_SIZE) -> Page:
+def paginate(qs: Any, page: Any, per_page: int = PAGE_SIZE, *, keys_first: bool = False) -> Page:
     """Page N of a list; a page number past the end or not a number gives the nearest page."""
-    return ListPaginator(qs, per_page).get_page(page)
+    return ListPaginator(qs, per_page, keys_first=keys_first).get_page(page)

@@ -5,6 +5,7 @@ from django.http import QueryDict
 
 from hamaynk.core.i18n import localized
 from hamaynk.core.links import object_url
+from hamaynk.core.numbers import number as format_number
 
 register = template.Library()
 
@@ -20,6 +21,12 @@ def link(key: Any, name: str) -> str:
     """`{{ a.pk|link:"grants:determine" }}` — `{% url %}` for one object, made quickly (a
     list page makes one per row; see core.links)."""
     return object_url(name, key)
+
+
+@register.filter(is_safe=True)
+def number(value: Any, arg: Any = -1) -> str:
+    """`{{ amount|number:"0g" }}` — Django's `floatformat`, faster (see core.numbers)."""
+    return format_number(value, arg)
 
 
 @register.simple_tag(takes_context=True)

@@ -29,6 +29,16 @@ def test_deep_page_fetches_rows_by_key_in_the_list_order(communities, monkeypatc
     assert "OFFSET" not in fetch and "IN (" in fetch
 
 
+def test_keys_first_on_request_even_on_the_first_page(communities):
+    expected = list(communities)[:5]
+    with CaptureQueriesContext(connection) as ctx:
+        page = pagination.paginate(communities.all(), 1, per_page=5, keys_first=True)
+        rows = list(page.object_list)
+    assert rows == expected
+    _count, keys, fetch = (q["sql"] for q in ctx.captured_queries)
+    assert "region" not in keys.split("FROM")[0] and "IN (" in fetch
+
+
 def test_first_pages_are_sliced_as_usual(communities):
     page = pagination.paginate(communities, 2, per_page=5)
     assert list(page.object_list) == list(communities)[5:10]

@@ -310,7 +310,9 @@ def filtered_applications(request: HttpRequest, call: Call) -> tuple[Any, Any]:
 def call_applications(request: HttpRequest, slug: str) -> HttpResponse:
     call = selectors.call_for_manager(slug=slug, user=request.user)
     form, qs = filtered_applications(request, call)
+    searched = bool(form.is_bound and form.is_valid() and form.cleaned_data.get("q"))
     return render(request, "grants/call_applications.html", {
         "call": call, "page_obj": paginate(selectors.application_listing(qs),
-                                           request.GET.get("page")), "form": form,
+                                           request.GET.get("page"), keys_first=searched),
+        "form": form,
         "query": request.GET.urlencode()})

@@ -35,23 +35,34 @@ class LanguageMiddleware:
 
 
 class QueryCountHeaderMiddleware:
-    """Load tests only (HAMAYNK_BENCH): report the number of SQL queries of each request in
-    an `X-Queries` header, so the load driver can print queries per request."""
+    """Load tests only (HAMAYNK_BENCH): report each request's SQL queries (`X-Queries`), the
+    time spent waiting for them (`X-SQL-ms`) and the CPU time of the request's own thread
+    (`X-CPU-ms`), so the load driver can tell what a page costs from how long it waited
+    for a core."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        import time
+
         from django.db import connection
 
-        count = 0
+        count, sql = 0, 0.0
 
-        def counter(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
-            nonlocal count
+        def counter(execute, sql_text, params, many, context):  # type: ignore[no-untyped-def]
+            nonlocal count, sql
             count += 1
-            return execute(sql, params, many, context)
+            started = time.perf_counter()
+            try:
+                return execute(sql_text, params, many, context)
+            finally:
+                sql += time.perf_counter() - started
 
+        cpu = time.thread_time()
         with connection.execute_wrapper(counter):
             response = self.get_response(request)
         response.headers["X-Queries"] = str(count)
+        response.headers["X-SQL-ms"] = f"{sql * 1000:.2f}"
+        response.headers["X-CPU-ms"] = f"{(time.thread_time() - cpu) * 1000:.2f}"
         return response

@@ -1,7 +1,8 @@
 """The load benchmark: start the app under gunicorn (production settings, DEBUG off), sign
 in the roles it needs, drive a bounded load (a fixed number of requests per endpoint,
 concurrency 8), and print — and write to bench/results/latest.json — requests, errors,
-p50/p95/p99, queries per request and p95 ÷ the floor's p95.
+p50/p95/p99, queries per request, the server's own CPU and SQL time per request (what the
+page costs, apart from waiting for a core) and p95 ÷ the floor's p95.
 
     make scale-data   # once (PostgreSQL at DATABASE_URL)
     make bench
@@ -51,6 +52,8 @@ class Result:
     p99_ms: float
     queries: float | None
     bytes: int
+    cpu_ms: float | None = None  # the request thread's CPU time in the app (median)
+    sql_ms: float | None = None  # time spent waiting for SQL (median)
     ratio_to_floor: float | None = None
     statuses: dict[str, int] = field(default_factory=dict)
 
@@ -64,7 +67,15 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
 
 
-def _one(host: str, port: int, path: str, cookie: str) -> tuple[float, int, int, int | None]:
+Sample = tuple[float, int, int, int | None, float | None, float | None]
+
+
+def _header_number(response: http.client.HTTPResponse, name: str) -> float | None:
+    value = response.getheader(name)
+    return float(value) if value else None
+
+
+def _one(host: str, port: int, path: str, cookie: str) -> Sample:
     conn = http.client.HTTPConnection(host, port, timeout=120)
     started = time.perf_counter()
     conn.request("GET", path, headers={"Cookie": cookie, "Accept-Language": "hy"})
@@ -75,7 +86,8 @@ def _one(host: str, port: int, path: str, cookie: str) -> tuple[float, int, int,
     elapsed = (time.perf_counter() - started) * 1000
     queries = response.getheader("X-Queries")
     conn.close()
-    return elapsed, response.status, size, int(queries) if queries else None
+    return (elapsed, response.status, size, int(queries) if queries else None,
+            _header_number(response, "X-CPU-ms"), _header_number(response, "X-SQL-ms"))
 
 
 def run_load(base_url: str, endpoints: list[Endpoint], cookies: dict[str, str], *,
@@ -99,12 +111,16 @@ def run_load(base_url: str, endpoints: list[Endpoint], cookies: dict[str, str], 
         for s in samples:
             statuses[str(s[1])] = statuses.get(str(s[1]), 0) + 1
         queries = [s[3] for s in samples if s[3] is not None]
+        cpu = [s[4] for s in samples if s[4] is not None]
+        sql = [s[5] for s in samples if s[5] is not None]
         results.append(Result(
             name=endpoint.name, path=endpoint.path, requests=n,
             errors=sum(1 for s in samples if s[1] >= 400), p50_ms=round(percentile(times, 50), 1),
             p95_ms=round(percentile(times, 95), 1), p99_ms=round(percentile(times, 99), 1),
             queries=round(statistics.mean(queries), 1) if queries else None,
-            bytes=round(statistics.mean(s[2] for s in samples)), statuses=statuses))
+            bytes=round(statistics.mean(s[2] for s in samples)), statuses=statuses,
+            cpu_ms=round(statistics.median(cpu), 1) if cpu else None,
+            sql_ms=round(statistics.median(sql), 1) if sql else None))
         if progress is not None:
             last = results[-1]
             progress(f"{last.name}: p95 {last.p95_ms} ms, {last.errors} errors")
@@ -117,12 +133,14 @@ def run_load(base_url: str, endpoints: list[Endpoint], cookies: dict[str, str], 
 
 def table(results: list[Result]) -> str:
     head = f"{'endpoint':34} {'req':>5} {'err':>4} {'p50':>8} {'p95':>8} {'p99':>8} " \
-           f"{'queries':>8} {'÷floor':>7}"
+           f"{'queries':>8} {'cpu':>6} {'sql':>6} {'÷floor':>7}"
     lines = [head, "-" * len(head)]
     for r in results:
         lines.append(f"{r.name:34} {r.requests:5d} {r.errors:4d} {r.p50_ms:8.1f} "
                      f"{r.p95_ms:8.1f} {r.p99_ms:8.1f} "
                      f"{(r.queries if r.queries is not None else float('nan')):8.1f} "
+                     f"{(r.cpu_ms if r.cpu_ms is not None else float('nan')):6.1f} "
+                     f"{(r.sql_ms if r.sql_ms is not None else float('nan')):6.1f} "
                      f"{(r.ratio_to_floor or 0):7.2f}")
     return "\n".join(lines)
 

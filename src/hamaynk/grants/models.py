@@ -164,7 +164,7 @@ class Application(TimeStampedModel):
 
     call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="applications",
                              verbose_name=_("call"))
-    community = models.ForeignKey(Community, on_delete=models.PROTECT,
+    community = models.ForeignKey(Community, on_delete=models.PROTECT, db_index=False,
                                   related_name="grant_applications", verbose_name=_("community"))
     form_version = models.ForeignKey(FormVersion, on_delete=models.PROTECT, related_name="+")
     status = models.CharField(_("status"), max_length=20, choices=Status.choices,
@@ -200,7 +200,13 @@ class Application(TimeStampedModel):
                    # a call's applications in one status from one region: an index-only
                    # walk joined to the region's communities (count 7 -> 2 ms at 6,000)
                    models.Index(fields=["call", "status", "community"],
-                                name="application_call_status_comm")]
+                                name="application_call_status_comm"),
+                   # a community's applications, and a region's in one call: each of the
+                   # region's communities is looked up by (community, call, status) — with
+                   # the foreign key's own one-column index PostgreSQL read every call's
+                   # applications of each community and dropped the others (page 5 -> 1.4 ms)
+                   models.Index(fields=["community", "call", "status"],
+                                name="application_community_call")]
         # The ranking's order (best mean first, unscored last) has a PostgreSQL index made
         # by migration 0010: SQLite cannot index NULLS LAST.
 

@@ -48,6 +48,10 @@ class User(AbstractUser):
         default=Frequency.IMMEDIATE,
         help_text=_("Messages about your own applications and accounts are always sent."),
     )
+    # The bell's number, kept by notifications.services (notify adds one, mark_read counts
+    # again): it comes with the user row every signed-in page loads anyway, so no page
+    # counts notifications.
+    unread_notifications = models.PositiveIntegerField(default=0, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []  # type: ignore[misc]

@@ -1,5 +1,4 @@
 from django.http import HttpRequest
-from django.utils.functional import SimpleLazyObject
 
 from hamaynk.notifications.selectors import unread_count
 
@@ -8,4 +7,4 @@ def unread(request: HttpRequest) -> dict[str, object]:
     user = getattr(request, "user", None)
     if not user or not user.is_authenticated:
         return {}
-    return {"unread_notifications": SimpleLazyObject(lambda: unread_count(user=user))}
+    return {"unread_notifications": unread_count(user=user)}

@@ -6,7 +6,8 @@ from hamaynk.notifications.models import Notification
 
 
 def unread_count(*, user: User) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    """Kept on the user row by the services: no query."""
+    return user.unread_notifications
 
 
 def notification_page(*, user: User, page: str | int | None) -> Page:

@@ -10,6 +10,8 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Count, F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -42,6 +44,7 @@ def notify(*, recipient: User, kind: str, template: str, context: dict[str, Any]
         recipient=recipient, kind=kind, essential=essential, subject=subject, body=body, url=url,
         language=language, email_status=status,
     )
+    User.objects.filter(pk=recipient.pk).update(unread_notifications=F("unread_notifications") + 1)
     if status == Notification.Email.PENDING:
         from hamaynk.notifications.tasks import send_notification_email
 
@@ -95,9 +98,16 @@ def send_digests() -> int:
     return sent
 
 
+@transaction.atomic
 def mark_read(*, recipient: User, notification_id: int | None = None) -> int:
-    """Mark one (or, with no id, every) unread notification of `recipient` as read."""
+    """Mark one (or, with no id, every) unread notification of `recipient` as read, and
+    count what is left unread afresh (so the bell's number cannot drift)."""
     qs = Notification.objects.filter(recipient=recipient, read_at__isnull=True)
     if notification_id is not None:
         qs = qs.filter(pk=notification_id)
-    return qs.update(read_at=timezone.now())
+    changed = qs.update(read_at=timezone.now())
+    unread = (Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
+              .order_by().values("recipient").annotate(n=Count("pk")).values("n"))
+    User.objects.filter(pk=recipient.pk).update(
+        unread_notifications=Coalesce(Subquery(unread), Value(0)))
+    return changed

@@ -76,6 +76,36 @@ def test_bell_counts_unread_and_mark_read(client, world):
     assert client.get("/").context["unread_notifications"] == 0
 
 
+def test_bell_number_is_kept_on_the_user_and_needs_no_query(client, world,
+                                                            django_assert_num_queries):
+    from hamaynk.notifications.selectors import unread_count
+
+    tell(world.head)
+    tell(world.head)
+    world.head.refresh_from_db()
+    with django_assert_num_queries(0):
+        assert unread_count(user=world.head) == 2
+    client.force_login(world.head)
+    assert b'class="badge"' in client.get("/").content
+
+
+def test_bell_number_is_counted_afresh_when_read(world):
+    from hamaynk.accounts.models import User
+    from hamaynk.notifications.services import mark_read
+
+    tell(world.head)
+    User.objects.filter(pk=world.head.pk).update(unread_notifications=7)  # drifted
+    mark_read(recipient=world.head)
+    world.head.refresh_from_db()
+    assert world.head.unread_notifications == 0
+    tell(world.head)
+    tell(world.head)
+    note = tell(world.head)
+    mark_read(recipient=world.head, notification_id=note.pk)
+    world.head.refresh_from_db()
+    assert world.head.unread_notifications == 2
+
+
 def test_one_cannot_mark_someone_elses_notification(client, world):
     note = tell(world.head)
     client.force_login(world.staff)
@@ -92,3 +122,19 @@ def test_inbox_needs_sign_in_and_has_bounded_queries(client, world, django_asser
     with django_assert_max_num_queries(10):
         response = client.get(reverse("notifications:inbox"))
     assert len(response.context["page_obj"].object_list) == 20
+
+
+def test_migration_counts_what_was_unread_before(world):
+    import importlib
+
+    from django.apps import apps
+
+    from hamaynk.accounts.models import User
+
+    tell(world.head)
+    tell(world.head)
+    User.objects.update(unread_notifications=0)
+    importlib.import_module("hamaynk.notifications.migrations.0002_count_unread").count_unread(
+        apps, None)
+    world.head.refresh_from_db()
+    assert world.head.unread_notifications == 2

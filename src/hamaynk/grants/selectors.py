@@ -72,7 +72,7 @@ def standing_in_call(*, call: Call, user: Any) -> list[dict[str, Any]]:
 def application_for_viewer(*, pk: Any, user: Any) -> Application:
     application = (Application.objects
                    .select_related("call__network", "community__region__country",
-                                   "form_version", "submitted_by")
+                                   "form_version")
                    .filter(pk=pk).first())
     if application is None or not user.has_perm("grants.view_application", application):
         raise Http404

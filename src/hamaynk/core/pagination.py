@@ -18,6 +18,7 @@ import hashlib
 from typing import Any
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.core.paginator import Page, Paginator
 from django.db import connections
 from django.db.models import QuerySet
@@ -31,9 +32,30 @@ DEFERRED_FROM = 200
 
 
 def _count_key(qs: QuerySet[Any]) -> str | None:
+    """What decides the count: the table, its joins and the WHERE clause with its values.
+    Only those are compiled (~0.07 ms; the whole SELECT with a list's columns took ~0.6 ms
+    on every page); a query of an unusual shape (grouped, combined, sliced, distinct on
+    fields) is keyed by its whole SQL."""
+    query = qs.query
     try:
-        sql, params = qs.query.get_compiler(qs.db).as_sql()
-    except Exception:  # noqa: BLE001 - an empty or unusual query is simply counted
+        compiler = query.get_compiler(qs.db)
+        if (query.combinator or query.group_by is not None or query.distinct_fields
+                or query.low_mark or query.high_mark is not None):
+            sql, params = compiler.as_sql()
+        else:
+            try:
+                where, params = query.where.as_sql(compiler, compiler.connection)
+            except FullResultSet:  # no condition at all
+                where, params = "", []
+            joins = sorted(
+                (alias, join.table_name, getattr(join, "join_type", ""),
+                 getattr(join, "parent_alias", ""),
+                 str(getattr(join, "join_cols", "")))
+                for alias, join in query.alias_map.items() if query.alias_refcount[alias])
+            sql = f"{where}|{joins!r}|distinct={query.distinct}"
+    except EmptyResultSet:
+        return None  # matches nothing: counted (for nothing) every time
+    except Exception:  # noqa: BLE001 - an unusual query is simply counted
         return None
     text = f"{connections[qs.db].alias}|{qs.model._meta.label}|{sql}|{params!r}"
     return "pagecount:" + hashlib.blake2b(text.encode(), digest_size=16).hexdigest()

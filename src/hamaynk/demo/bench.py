@@ -219,10 +219,11 @@ def prepare(*, network_slug: str = "scale-m4eg") -> tuple[dict[str, Any], dict[s
     return targets, cookies
 
 
-def serve(port: int, workers: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+def serve(port: int, workers: int, env: dict[str, str],
+          threads: int = 2) -> subprocess.Popen[bytes]:
     command = [str(REPO / ".venv" / "bin" / "gunicorn"), "hamaynk.config.wsgi:application",
                "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-               "--worker-class", "gthread", "--threads", "2", "--log-level", "warning"]
+               "--worker-class", "gthread", "--threads", str(threads), "--log-level", "warning"]
     process = subprocess.Popen(command, cwd=REPO, env=env)  # noqa: S603 - our own server
     for _ in range(100):
         try:
@@ -239,6 +240,9 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
+    parser.add_argument("--only", default="",
+                        help="only the endpoints whose name has one of these (comma-separated)")
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
         print("Set DATABASE_URL to the PostgreSQL database made by make scale-data.")  # noqa: T201
@@ -256,9 +260,12 @@ def main() -> int:
     django.setup()
     targets, cookies = prepare()
     workers = os.cpu_count() or 2
-    server = serve(args.port, workers, env)
+    server = serve(args.port, workers, env, args.threads)
+    wanted = [w.strip().casefold() for w in args.only.split(",")]
+    endpoints = [e for e in endpoints_for(targets)
+                 if e.name == "floor" or any(w in e.name.casefold() for w in wanted)]
     try:
-        results = run_load(f"http://127.0.0.1:{args.port}", endpoints_for(targets), cookies,
+        results = run_load(f"http://127.0.0.1:{args.port}", endpoints, cookies,
                            requests=args.requests, concurrency=args.concurrency,
                            progress=lambda line: print(line, flush=True))  # noqa: T201
     finally:
@@ -268,7 +275,8 @@ def main() -> int:
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                    "platform": platform.platform(), "gunicorn_workers": workers},
+                    "platform": platform.platform(), "gunicorn_workers": workers,
+                    "gunicorn_threads": args.threads, "redis": bool(os.environ.get("REDIS_URL"))},
         "targets": targets, "concurrency": args.concurrency,
         "results": [asdict(r) for r in results]}, indent=2, ensure_ascii=False))
     print(f"written to {RESULTS.relative_to(REPO)}")  # noqa: T201

@@ -75,3 +75,22 @@ def test_a_different_filter_is_a_different_count(communities, monkeypatch):
 def test_lists_that_are_not_querysets_still_paginate():
     page = pagination.paginate(list(range(60)), 3)
     assert list(page.object_list) == list(range(50, 60))
+
+
+def test_count_key_tells_apart_what_changes_the_count(communities):
+    keys = [pagination._count_key(qs) for qs in (
+        communities,
+        communities.filter(name_en="a"),
+        communities.filter(name_en="b"),  # the same filter, another value
+        communities.filter(region__code="a"),  # through a join
+        communities.filter(name_en="a").distinct(),
+        Community.objects.all(),
+    )]
+    assert None not in keys and len(set(keys)) == len(keys)
+    # the list's columns and order do not change its count: one key
+    assert pagination._count_key(communities.only("pk").order_by("-pk")) == keys[0]
+
+
+def test_a_list_that_matches_nothing_counts_nothing(communities):
+    assert pagination._count_key(communities.filter(pk__in=[])) is None
+    assert pagination.paginate(communities.filter(pk__in=[]), 1).paginator.count == 0

@@ -161,3 +161,20 @@ def test_secretariat_publishes_call_documents(client, world, open_call):
     client.logout()
     assert client.get(reverse("file", args=[document.file.pk])).status_code == 200
     assert "Ուղեցույց" in client.get(open_call.get_absolute_url()).content.decode()
+
+
+def test_application_filter_keeps_what_was_asked_and_says_what_is_wrong(client, world, draft,
+                                                                          settings):
+    settings.HAMAYNK_PUBLIC_LIST_CACHE_SECONDS = 60  # the fields kept, as in production
+    client.force_login(world.secretariat)
+    url = reverse("grants:call_applications", args=[draft.call.slug])
+    assert 'value="waste"' in client.get(url, {"q": "waste"}).content.decode()
+    assert 'value="water"' in client.get(url, {"q": "water"}).content.decode()
+    page = client.get(url, {"q": "water", "page": "2"}).content.decode()
+    assert 'value="water"' in page  # the same fields for every page of one search
+    client.cookies.load({settings.LANGUAGE_COOKIE_NAME: "hy"})
+    armenian = client.get(url, {"min_score": "many"}).content.decode()
+    client.cookies.load({settings.LANGUAGE_COOKIE_NAME: "en"})
+    english = client.get(url, {"min_score": "many"}).content.decode()
+    assert "Մուտքագրեք թիվ" in armenian  # the error beside the field, in each language
+    assert "Enter a number." in english and "Մուտքագրեք թիվ" not in english

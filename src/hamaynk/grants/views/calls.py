@@ -9,10 +9,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hamaynk.core.caching import cached_html
 from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
 from hamaynk.grants import formschema, selectors, services
@@ -311,8 +313,14 @@ def call_applications(request: HttpRequest, slug: str) -> HttpResponse:
     call = selectors.call_for_manager(slug=slug, user=request.user)
     form, qs = filtered_applications(request, call)
     searched = bool(form.is_bound and form.is_valid() and form.cleaned_data.get("q"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    # the filter's fields are the same for the same query (and language): kept, like the
+    # directory's, instead of rendering five field templates on every page
+    fields = cached_html("application-filters", query.urlencode(), lambda: render_to_string(
+        "grants/call_applications.html#fields", {"form": form}))
     return render(request, "grants/call_applications.html", {
         "call": call, "page_obj": paginate(selectors.application_listing(qs),
                                            request.GET.get("page"), keys_first=searched),
-        "form": form,
+        "form": form, "filter_fields": fields,
         "query": request.GET.urlencode()})

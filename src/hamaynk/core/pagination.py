@@ -11,7 +11,8 @@ Two things make Django's own paginator slow on long lists:
   (a walk of the ordering's index, no joined tables), then just those rows are fetched
   with their related rows. A caller may ask for this on every page (`keys_first=True`)
   where the filter leaves the database a poor estimate of how many rows match — a text
-  search: it then sorts the matches' keys alone instead of joining every candidate first.
+  search: it then sorts the matches' keys alone instead of joining every candidate first,
+  and counts them in the same query (`COUNT(*) OVER ()`), so the matching is done once.
 """
 
 import hashlib
@@ -21,7 +22,7 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.core.paginator import Page, Paginator
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Window
 from django.db.models.query import ModelIterable
 from django.utils.functional import cached_property
 
@@ -79,6 +80,22 @@ class ListPaginator(Paginator):
             cache.set(key, total, COUNT_CACHE_SECONDS)
         return total
 
+    def get_page(self, number: Any) -> Page:
+        qs = self.object_list
+        if self.keys_first and "count" not in self.__dict__ and _by_key(qs):
+            try:
+                wanted = int(str(number or 1))
+            except ValueError:
+                wanted = 0  # not a plain number: Django's own rules below
+            if wanted >= 1:
+                bottom = (wanted - 1) * self.per_page
+                found = list(qs.annotate(_listed_total=Window(Count("pk")))
+                             .values_list("pk", "_listed_total")[bottom:bottom + self.per_page])
+                if found:  # else past the end, or nothing matches: counted as usual
+                    self.__dict__["count"] = found[0][1]
+                    return Page(_fetch(qs, [key for key, _total in found]), wanted, self)
+        return super().get_page(number)
+
     def page(self, number: Any) -> Page:
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
@@ -86,14 +103,18 @@ class ListPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         qs = self.object_list
-        if (isinstance(qs, QuerySet) and (bottom >= DEFERRED_FROM or self.keys_first)
-                and qs._iterable_class is ModelIterable and not qs.query.distinct):
-            return Page(_rows_by_key(qs, bottom, top), number, self)
+        if (bottom >= DEFERRED_FROM or self.keys_first) and _by_key(qs):
+            return Page(_fetch(qs, list(qs.values_list("pk", flat=True)[bottom:top])),
+                        number, self)
         return Page(qs[bottom:top], number, self)
 
 
-def _rows_by_key(qs: QuerySet[Any], bottom: int, top: int) -> list[Any]:
-    keys = list(qs.values_list("pk", flat=True)[bottom:top])
+def _by_key(qs: Any) -> bool:
+    return (isinstance(qs, QuerySet) and qs._iterable_class is ModelIterable
+            and not qs.query.distinct)
+
+
+def _fetch(qs: QuerySet[Any], keys: list[Any]) -> list[Any]:
     rows = {row.pk: row for row in qs.order_by().filter(pk__in=keys)}
     return [rows[key] for key in keys if key in rows]
 

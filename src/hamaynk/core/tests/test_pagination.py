@@ -34,9 +34,21 @@ def test_keys_first_on_request_even_on_the_first_page(communities):
     with CaptureQueriesContext(connection) as ctx:
         page = pagination.paginate(communities.all(), 1, per_page=5, keys_first=True)
         rows = list(page.object_list)
+        assert page.paginator.count == 30 and page.paginator.num_pages == 6
     assert rows == expected
-    _count, keys, fetch = (q["sql"] for q in ctx.captured_queries)
-    assert "region" not in keys.split("FROM")[0] and "IN (" in fetch
+    keys, fetch = (q["sql"] for q in ctx.captured_queries)  # counted with the keys
+    assert "OVER" in keys and "region" not in keys.split("FROM")[0]
+    assert "IN (" in fetch and "OVER" not in fetch
+
+
+def test_keys_first_page_past_the_end_or_nothing_found(communities):
+    page = pagination.paginate(communities.all(), 99, per_page=7, keys_first=True)
+    assert page.number == 5 and list(page.object_list) == list(communities)[28:]
+    assert pagination.paginate(communities.all(), "x", per_page=7, keys_first=True).number == 1
+    empty = pagination.paginate(communities.filter(name_en="none"), 1, keys_first=True)
+    assert empty.paginator.count == 0 and list(empty.object_list) == []
+    second = pagination.paginate(communities.all(), 2, per_page=7, keys_first=True)
+    assert list(second.object_list) == list(communities)[7:14] and second.has_next()
 
 
 def test_first_pages_are_sliced_as_usual(communities):

@@ -16,7 +16,7 @@ Two things make Django's own paginator slow on long lists:
 """
 
 import hashlib
-from typing import Any
+from typing import Any, TypeGuard
 
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet, FullResultSet
@@ -109,7 +109,7 @@ class ListPaginator(Paginator):
         return Page(qs[bottom:top], number, self)
 
 
-def _by_key(qs: Any) -> bool:
+def _by_key(qs: Any) -> TypeGuard[QuerySet[Any]]:
     return (isinstance(qs, QuerySet) and qs._iterable_class is ModelIterable
             and not qs.query.distinct)
 

@@ -24,6 +24,11 @@ def network_role_pairs(user: Any) -> list[tuple[str, int]]:
     return cached
 
 
+def remember_network_roles(user: Any, pairs: list[tuple[str, int]]) -> None:
+    """Roles read together with the user (accounts.backends.EmailBackend.get_user)."""
+    user._hamaynk_network_roles = pairs
+
+
 def _roles(user: Any) -> set[str]:
     return {role for role, _network in network_role_pairs(user)}
 

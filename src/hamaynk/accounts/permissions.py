@@ -61,6 +61,11 @@ def verified_community_ids(user: Any, *, roles: tuple[str, ...] = ("head", "staf
     return {cid for cid, role in cached if role in roles}
 
 
+def remember_affiliations(user: Any, pairs: list[tuple[int, str]]) -> None:
+    """Verified (community id, role) read together with the user (EmailBackend.get_user)."""
+    user._hamaynk_affiliations = pairs
+
+
 def forget_roles(user: Any) -> None:
     """Drop the per-request caches after a role changes."""
     for key in ("_hamaynk_network_roles", "_hamaynk_affiliations"):

@@ -23,7 +23,7 @@ def test_model_permissions_still_work_for_the_admin(world):
 def test_signed_in_user_comes_with_their_network_roles_in_one_query(client, world,
                                                                      django_assert_num_queries):
     from hamaynk.accounts.backends import EmailBackend
-    from hamaynk.accounts.permissions import network_role_pairs
+    from hamaynk.accounts.permissions import network_role_pairs, verified_community_ids
     from hamaynk.networks.models import Network, NetworkRole
 
     other = Network.objects.create(slug="other-net", name_hy="Այլ", name_en="Other",
@@ -36,6 +36,8 @@ def test_signed_in_user_comes_with_their_network_roles_in_one_query(client, worl
     with django_assert_num_queries(1):
         head = EmailBackend().get_user(world.head.pk)
         assert network_role_pairs(head) == []
+        assert verified_community_ids(head) == {world.akunk.pk}
+        assert verified_community_ids(user) == set()
 
 
 def test_a_page_reads_no_role_table_of_its_own(client, world):
@@ -46,7 +48,8 @@ def test_a_page_reads_no_role_table_of_its_own(client, world):
     with CaptureQueriesContext(connection) as ctx:
         page = client.get("/").content.decode()
     assert "/grants/manage/" in page  # the secretariat's menu: the roles were known
-    assert not any(q["sql"].startswith('SELECT "networks_networkrole"')
+    assert not any(q["sql"].startswith(('SELECT "networks_networkrole"',
+                                        'SELECT "communities_affiliation"'))
                    for q in ctx.captured_queries)
     assert any("networks_networkrole" in q["sql"] and "accounts_user" in q["sql"]
                for q in ctx.captured_queries)  # read with the user

@@ -35,7 +35,9 @@ def directory(request: HttpRequest) -> HttpResponse:
     html = cached_html("directory", variant, results)
     if request.htmx:  # type: ignore[attr-defined]
         return HttpResponse(html)
-    fields = cached_html("directory-filters", variant, lambda: render_to_string(
+    query = request.GET.copy()
+    query.pop("page", None)  # every page of one search has the same fields
+    fields = cached_html("directory-filters", query.urlencode(), lambda: render_to_string(
         "communities/directory.html#fields", {"filter": filters}))
     return render(request, "communities/directory.html", {"fields": fields, "results": html})
 

@@ -47,3 +47,25 @@ def test_public_directory_rows_are_served_from_the_cache(client, world, settings
     assert first.count("<tr>") == second.count("<tr>")
     htmx = client.get(url, headers={"HX-Request": "true"}).content.decode()
     assert htmx.strip().startswith('<section id="results"')
+
+
+def test_directory_filter_fields_are_kept_for_every_page_of_one_search(client, world, settings,
+                                                                       monkeypatch):
+    from hamaynk.communities import views
+
+    settings.HAMAYNK_PUBLIC_LIST_CACHE_SECONDS = 60
+    rendered: list[str] = []
+    original = views.render_to_string
+
+    def counting(name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        rendered.append(name)
+        return original(name, *args, **kwargs)
+
+    monkeypatch.setattr(views, "render_to_string", counting)
+    url = reverse("communities:directory")
+    for page in ("1", "2", "3"):
+        html = client.get(url, {"country": "AM", "page": page}).content.decode()
+        assert 'value="AM" selected' in html
+    assert rendered.count("communities/directory.html#fields") == 1
+    client.get(url, {"country": "MD"})
+    assert rendered.count("communities/directory.html#fields") == 2  # another search

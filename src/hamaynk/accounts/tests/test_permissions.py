@@ -53,3 +53,15 @@ def test_a_page_reads_no_role_table_of_its_own(client, world):
                    for q in ctx.captured_queries)
     assert any("networks_networkrole" in q["sql"] and "accounts_user" in q["sql"]
                for q in ctx.captured_queries)  # read with the user
+
+
+def test_get_user_refuses_inactive_missing_and_malformed_ids(world):
+    from hamaynk.accounts.backends import EmailBackend
+    from hamaynk.accounts.models import User
+
+    backend = EmailBackend()
+    assert backend.get_user(str(world.head.pk)) == world.head  # the session keeps a string
+    User.objects.filter(pk=world.head.pk).update(is_active=False)
+    assert backend.get_user(world.head.pk) is None
+    assert backend.get_user(10**9) is None
+    assert backend.get_user("not-an-id") is None

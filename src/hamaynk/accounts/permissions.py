@@ -11,22 +11,26 @@ from typing import Any
 
 import rules
 
+# Per-request memory of the user's roles, on the user object (dropped by forget_roles).
+_NETWORK_ROLES = "_hamaynk_network_roles"
+_AFFILIATIONS = "_hamaynk_affiliations"
+
 
 def network_role_pairs(user: Any) -> list[tuple[str, int]]:
     """(role, network id) of every network role the user holds: one query a request, read
     by the role predicates here and by the per-network checks of the apps above."""
     if not getattr(user, "is_authenticated", False):
         return []
-    cached = getattr(user, "_hamaynk_network_roles", None)
+    cached = getattr(user, _NETWORK_ROLES, None)
     if cached is None:
         cached = list(user.network_roles.values_list("role", "network_id"))
-        user._hamaynk_network_roles = cached
+        setattr(user, _NETWORK_ROLES, cached)
     return cached
 
 
 def remember_network_roles(user: Any, pairs: list[tuple[str, int]]) -> None:
     """Roles read together with the user (accounts.backends.EmailBackend.get_user)."""
-    user._hamaynk_network_roles = pairs
+    setattr(user, _NETWORK_ROLES, pairs)
 
 
 def _roles(user: Any) -> set[str]:
@@ -52,23 +56,22 @@ def verified_community_ids(user: Any, *, roles: tuple[str, ...] = ("head", "staf
     """Ids of the communities for which the user holds a verified role."""
     if not getattr(user, "is_authenticated", False):
         return set()
-    key = "_hamaynk_affiliations"
-    cached = getattr(user, key, None)
+    cached = getattr(user, _AFFILIATIONS, None)
     if cached is None:
         cached = list(user.affiliations.filter(status="verified")
                       .values_list("community_id", "role"))
-        setattr(user, key, cached)
+        setattr(user, _AFFILIATIONS, cached)
     return {cid for cid, role in cached if role in roles}
 
 
 def remember_affiliations(user: Any, pairs: list[tuple[int, str]]) -> None:
     """Verified (community id, role) read together with the user (EmailBackend.get_user)."""
-    user._hamaynk_affiliations = pairs
+    setattr(user, _AFFILIATIONS, pairs)
 
 
 def forget_roles(user: Any) -> None:
     """Drop the per-request caches after a role changes."""
-    for key in ("_hamaynk_network_roles", "_hamaynk_affiliations"):
+    for key in (_NETWORK_ROLES, _AFFILIATIONS):
         if hasattr(user, key):
             delattr(user, key)
 

@@ -14,7 +14,7 @@ from hamaynk.communities import selectors, services
 from hamaynk.communities.filters import DirectoryFilter
 from hamaynk.communities.forms import AffiliationRequestForm, CommunityProfileForm, ReasonForm
 from hamaynk.communities.models import Affiliation
-from hamaynk.core.caching import cached_html
+from hamaynk.core.caching import cached_filter_fields, cached_html
 from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
 
@@ -35,9 +35,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     html = cached_html("directory", variant, results)
     if request.htmx:  # type: ignore[attr-defined]
         return HttpResponse(html)
-    query = request.GET.copy()
-    query.pop("page", None)  # every page of one search has the same fields
-    fields = cached_html("directory-filters", query.urlencode(), lambda: render_to_string(
+    fields = cached_filter_fields("directory-filters", request, lambda: render_to_string(
         "communities/directory.html#fields", {"filter": filters}))
     return render(request, "communities/directory.html", {"fields": fields, "results": html})
 

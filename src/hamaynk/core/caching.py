@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
@@ -27,3 +28,11 @@ def cached_html(name: str, variant: str, render: Callable[[], str]) -> SafeStrin
         html = str(render())
         cache.set(key, html, seconds)
     return mark_safe(html)  # noqa: S308 - rendered by a template, escaped there
+
+
+def cached_filter_fields(name: str, request: HttpRequest, render: Callable[[], str]) -> SafeString:
+    """A list filter's fields, kept per query string without its page number: every page of
+    one search shows the same fields."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return cached_html(name, query.urlencode(), render)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hamaynk.core.caching import cached_html
+from hamaynk.core.caching import cached_filter_fields
 from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
 from hamaynk.grants import formschema, selectors, services
@@ -312,12 +312,9 @@ def filtered_applications(request: HttpRequest, call: Call) -> tuple[Any, Any]:
 def call_applications(request: HttpRequest, slug: str) -> HttpResponse:
     call = selectors.call_for_manager(slug=slug, user=request.user)
     form, qs = filtered_applications(request, call)
-    searched = bool(form.is_bound and form.is_valid() and form.cleaned_data.get("q"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    # the filter's fields are the same for the same query (and language): kept, like the
-    # directory's, instead of rendering five field templates on every page
-    fields = cached_html("application-filters", query.urlencode(), lambda: render_to_string(
+    searched = bool(form.is_valid() and form.cleaned_data.get("q"))
+    # kept like the directory's, instead of rendering five field templates on every page
+    fields = cached_filter_fields("application-filters", request, lambda: render_to_string(
         "grants/call_applications.html#fields", {"form": form}))
     return render(request, "grants/call_applications.html", {
         "call": call, "page_obj": paginate(selectors.application_listing(qs),

@@ -16,11 +16,13 @@ def _media_in_tmp(settings, tmp_path):
 def _fresh_cache():
     """Each test starts with an empty cache (cached choices and counts belong to the data of
     the test that made them)."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

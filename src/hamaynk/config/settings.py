@@ -114,6 +114,10 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered list rows, kept by what they show (core/rows.py): in each process, not in Redis
+# (a row is found in microseconds here; a wrong one cannot be found, so none is shared).
+CACHES["rows"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                  "LOCATION": "rows", "TIMEOUT": 3600, "OPTIONS": {"MAX_ENTRIES": 10000}}
 
 # Background tasks: the database queue is the embedded default; it needs no service. With
 # REDIS_URL the queue moves to Redis (RQ) unless TASKS_BACKEND says otherwise.
@@ -178,6 +182,7 @@ WHITENOISE_USE_FINDERS = DEBUG
 # the demo, where one changes something and looks at once).
 HAMAYNK_PUBLIC_LIST_CACHE_SECONDS = env.int("PUBLIC_LIST_CACHE_SECONDS",
                                             default=0 if DEBUG else 60)
+HAMAYNK_KEEP_RENDERED_ROWS = env.bool("KEEP_RENDERED_ROWS", default=not DEBUG)
 # Uploaded files live outside the web root and are served only by a permission-checked view.
 HAMAYNK_UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

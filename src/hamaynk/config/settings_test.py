@@ -12,6 +12,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 HAMAYNK_REQUIRE_MFA_FOR_SECRETARIAT = False
 HAMAYNK_PUBLIC_LIST_CACHE_SECONDS = 0  # tests change data and look again (core/tests: cache)
+HAMAYNK_KEEP_RENDERED_ROWS = True  # as in production: a changed row must never show old values
 ACCOUNT_RATE_LIMITS = False  # type: ignore[assignment]
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from hamaynk.core.caching import cached_filter_fields
 from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
+from hamaynk.core.rows import rendered_rows
 from hamaynk.grants import formschema, selectors, services
 from hamaynk.grants.forms import (
     ApplicationFilterForm,
@@ -316,8 +317,10 @@ def call_applications(request: HttpRequest, slug: str) -> HttpResponse:
     # kept like the directory's, instead of rendering five field templates on every page
     fields = cached_filter_fields("application-filters", request, lambda: render_to_string(
         "grants/call_applications.html#fields", {"form": form}))
+    page_obj = paginate(selectors.application_listing(qs), request.GET.get("page"),
+                        keys_first=searched)
+    rows = rendered_rows("grants/call_applications.html#row", page_obj.object_list, name="a",
+                         context={"currency": call.currency})
     return render(request, "grants/call_applications.html", {
-        "call": call, "page_obj": paginate(selectors.application_listing(qs),
-                                           request.GET.get("page"), keys_first=searched),
-        "form": form, "filter_fields": fields,
-        "query": request.GET.urlencode()})
+        "call": call, "page_obj": page_obj, "rendered_rows": rows, "form": form,
+        "filter_fields": fields, "query": request.GET.urlencode()})

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from hamaynk.accounts.models import User
 from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
+from hamaynk.core.rows import rendered_rows
 from hamaynk.grants import copies, eligibility, selectors, services, states
 from hamaynk.grants.forms import CriterionFormSet, DeterminationForm
 from hamaynk.grants.models import Application, Review
@@ -21,8 +22,10 @@ from hamaynk.grants.models import Application, Review
 
 @login_required
 def review_queue(request: HttpRequest) -> HttpResponse:
-    return render(request, "grants/review_queue.html", {
-        "page_obj": paginate(selectors.review_queue(user=request.user), request.GET.get("page"))})
+    page_obj = paginate(selectors.review_queue(user=request.user), request.GET.get("page"))
+    rows = rendered_rows("grants/review_queue.html#row", page_obj.object_list, name="r")
+    return render(request, "grants/review_queue.html", {"page_obj": page_obj,
+                                                        "rendered_rows": rows})
 
 
 @login_required
@@ -162,7 +165,9 @@ def call_ranking(request: HttpRequest, slug: str) -> HttpResponse:
     table = selectors.ranking(call=call, user=request.user, page=request.GET.get("page"))
     # Each row's decision form is fetched when its "Decide…" is opened (htmx), or opened as
     # its own page without JavaScript: 50 forms in the page were half its rendering time.
-    return render(request, "grants/call_ranking.html", {"call": call, **table})
+    rows = rendered_rows("grants/call_ranking.html#row", table["rows"])
+    return render(request, "grants/call_ranking.html", {"call": call, "rendered_rows": rows,
+                                                        **table})
 
 
 @login_required

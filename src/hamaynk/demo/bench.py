@@ -132,11 +132,11 @@ def run_load(base_url: str, endpoints: list[Endpoint], cookies: dict[str, str], 
 
 
 def table(results: list[Result]) -> str:
-    head = f"{'endpoint':34} {'req':>5} {'err':>4} {'p50':>8} {'p95':>8} {'p99':>8} " \
+    head = f"{'endpoint':42} {'req':>5} {'err':>4} {'p50':>8} {'p95':>8} {'p99':>8} " \
            f"{'queries':>8} {'cpu':>6} {'sql':>6} {'÷floor':>7}"
     lines = [head, "-" * len(head)]
     for r in results:
-        lines.append(f"{r.name:34} {r.requests:5d} {r.errors:4d} {r.p50_ms:8.1f} "
+        lines.append(f"{r.name:42} {r.requests:5d} {r.errors:4d} {r.p50_ms:8.1f} "
                      f"{r.p95_ms:8.1f} {r.p99_ms:8.1f} "
                      f"{(r.queries if r.queries is not None else float('nan')):8.1f} "
                      f"{(r.cpu_ms if r.cpu_ms is not None else float('nan')):6.1f} "
@@ -160,9 +160,17 @@ def endpoints_for(targets: dict[str, Any]) -> list[Endpoint]:
                  "secretariat"),
         Endpoint("applications by score", f"/grants/calls/{call}/applications/?sort=score",
                  "secretariat"),
+        Endpoint("applications by score (new page each time)",
+                 f"/grants/calls/{call}/applications/?sort=score&page=1", "secretariat",
+                 variants=[f"/grants/calls/{call}/applications/?sort=score&page={p}"
+                           for p in range(1, targets["application_pages"] + 1)]),
         Endpoint("applications title search",
                  f"/grants/calls/{call}/applications/?q=waste", "secretariat"),
         Endpoint("ranking (largest call)", f"/grants/calls/{call}/ranking/", "secretariat"),
+        Endpoint("ranking (new page each time)", f"/grants/calls/{call}/ranking/?page=1",
+                 "secretariat",
+                 variants=[f"/grants/calls/{call}/ranking/?page={p}"
+                           for p in range(1, targets["ranking_pages"] + 1)]),
         Endpoint("application page", f"/grants/applications/{targets['application']}/",
                  "secretariat"),
         Endpoint("reviewer queue", "/grants/reviews/", "reviewer"),
@@ -215,7 +223,11 @@ def prepare(*, network_slug: str = "scale-m4eg") -> tuple[dict[str, Any], dict[s
     targets = {"call": call.slug, "application": application.pk if application else 0,
                "community": community.pk if community else 1,
                "region": region["region__code"], "deep_page": max(1, pages - 3),
-               "award_pages": max(1, Grant.objects.count() // 25)}
+               "award_pages": max(1, Grant.objects.count() // 25),
+               "application_pages": max(1, Application.objects.filter(call=call).count() // 25),
+               "ranking_pages": max(1, Application.objects.filter(
+                   call=call, status__in=["in_review", "more_info", "awarded", "rejected"])
+                   .count() // 50)}
     return targets, cookies
 
 

@@ -175,6 +175,20 @@ def call_reviewers(*, call: Call) -> QuerySet[Any]:
             .order_by("full_name", "email").distinct())
 
 
+RANKED = ("in_review", "more_info", "awarded", "rejected")
+
+
+def _ranked_above(first: Application) -> Q:
+    """The grants of the applications ranked above `first` (best mean first, no score last,
+    ties by key): found from the call's grants, not by counting the rows above, so the
+    running total of a deep page costs what the first page's does."""
+    if first.score_mean is None:
+        return Q(application__score_mean__isnull=False) | Q(
+            application__score_mean__isnull=True, application__pk__lt=first.pk)
+    return Q(application__score_mean__gt=first.score_mean) | Q(
+        application__score_mean=first.score_mean, application__pk__lt=first.pk)
+
+
 def ranking(*, call: Call, user: Any, page: Any = None) -> dict[str, Any]:
     """The ranking table, one page at a time: best mean score first, with what has been
     awarded so far and what remains of the envelope after each row. The running total of
@@ -186,8 +200,7 @@ def ranking(*, call: Call, user: Any, page: Any = None) -> dict[str, Any]:
     from hamaynk.core.pagination import paginate
     from hamaynk.grants.models import Grant
 
-    qs = (Application.objects.filter(call=call, status__in=[
-        "in_review", "more_info", "awarded", "rejected"])
+    qs = (Application.objects.filter(call=call, status__in=RANKED)
         .select_related("community__region", "grant")
         .order_by(F("score_mean").desc(nulls_last=True), "pk"))
     page_obj = paginate(application_listing(qs, "grant__amount", "grant__currency"),
@@ -195,12 +208,13 @@ def ranking(*, call: Call, user: Any, page: Any = None) -> dict[str, Any]:
     zero = call.envelope * 0
     awarded = Grant.objects.filter(call=call).aggregate(s=Sum("amount"))["s"] or zero
     above = zero
-    if page_obj.start_index() > 1:
-        ids_above = qs.values("pk")[:page_obj.start_index() - 1]
-        above = Grant.objects.filter(application__in=ids_above).aggregate(
+    rows = list(page_obj.object_list)
+    if page_obj.start_index() > 1 and rows:
+        above = Grant.objects.filter(_ranked_above(rows[0]), call=call,
+                                     application__status__in=RANKED).aggregate(
             s=Sum("amount"))["s"] or zero
     running, table = above, []
-    for rank, application in enumerate(page_obj.object_list, start=page_obj.start_index()):
+    for rank, application in enumerate(rows, start=page_obj.start_index()):
         grant = getattr(application, "grant", None)
         running += grant.amount if grant else 0
         table.append({"rank": rank, "application": application, "grant": grant,

@@ -157,3 +157,43 @@ def test_review_list_pages_have_fixed_query_counts(client, world, in_review,  # 
                                actor=world.secretariat)
     assert [count(u, url) for u, url in pages] == before
     assert max(before) <= 14
+
+
+@pytest.mark.parametrize("scores", [
+    [None, "4.50", "3.00", "3.00", None, "2.25"],  # the second page starts among the unscored
+    ["3.00"],  # ... in the middle of a tie
+])
+def test_ranking_running_total_on_a_later_page_counts_every_grant_ranked_above(world, draft,
+                                                                               scores):
+    """Each row's "remaining after" is the envelope less the grants of every row ranked above
+    it and its own, on whichever page it stands."""
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from hamaynk.grants import selectors
+    from hamaynk.grants.models import Application, Grant
+    from hamaynk.tests_support import CommunityFactory
+
+    call = draft.call
+    for i in range(60):
+        community = CommunityFactory(region=world.kotayk)
+        application = Application.objects.create(
+            call=call, community=community, form_version=draft.form_version,
+            status="awarded" if i % 3 == 0 else "in_review", title=f"Project {i}",
+            score_mean=scores[i % len(scores)] and Decimal(scores[i % len(scores)]))
+        if application.status == "awarded":
+            Grant.objects.create(application=application, call=call, community=community,
+                                 amount=Decimal(100 + i), currency=call.currency,
+                                 awarded_at=timezone.now())
+    shown = [*selectors.ranking(call=call, user=world.secretariat)["rows"],
+             *selectors.ranking(call=call, user=world.secretariat, page=2)["rows"]]
+    assert len(shown) == 60
+    ordered = sorted(Application.objects.filter(call=call, status__in=selectors.RANKED),
+                     key=lambda a: (a.score_mean is None, -(a.score_mean or 0), a.pk))
+    assert [row["application"].pk for row in shown] == [a.pk for a in ordered]
+    running = Decimal(0)
+    for row, application in zip(shown, ordered, strict=True):
+        grant = Grant.objects.filter(application=application).first()
+        running += grant.amount if grant else 0
+        assert row["remaining"] == call.envelope - running, row["rank"]

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils import translation
 
@@ -12,6 +12,7 @@ from hamaynk.accounts.permissions import is_secretariat
 from hamaynk.communities.models import Affiliation, Community, Country, Region
 from hamaynk.core.audit import history_for
 from hamaynk.core.i18n import language_columns
+from hamaynk.core.lookups import one
 from hamaynk.core.models import AuditEntry
 
 CHOICES_SECONDS = 600
@@ -89,17 +90,24 @@ def directory_listing(qs: QuerySet[Community]) -> QuerySet[Community]:
         *language_columns(via="region__country"))
 
 
-def community_for_viewer(*, pk: Any, user: Any) -> Community:
-    """A community's profile; an unverified row is visible only to the secretariat."""
+def community_for_viewer(*, pk: Any, user: Any, memberships: bool = True) -> Community:
+    """A community's profile; an unverified row is visible only to the secretariat. Its
+    visible network memberships come with it unless `memberships=False` (then
+    `with_memberships` loads them when needed)."""
     try:
         pk = int(pk)
     except (TypeError, ValueError) as exc:
         raise Http404 from exc
-    qs = Community.objects.select_related("region__country", "merged_into__region",
-                                          "emblem").prefetch_related(_membership_prefetch())
-    community = qs.filter(pk=pk).first()
+    qs = Community.objects.select_related("region__country", "merged_into__region", "emblem")
+    community = one(qs.filter(pk=pk))
     if community is None or (not community.is_verified and not is_secretariat(user)):
         raise Http404
+    return with_memberships(community) if memberships else community
+
+
+def with_memberships(community: Community) -> Community:
+    """The community's visible network memberships loaded onto it (one query)."""
+    prefetch_related_objects([community], _membership_prefetch())
     return community
 
 
@@ -130,7 +138,7 @@ def affiliation_queue(*, user: Any, status: str = "pending") -> QuerySet[Affilia
 def affiliation_for_decision(*, pk: Any, user: Any) -> Affiliation:
     if not is_secretariat(user):
         raise Http404
-    affiliation = Affiliation.objects.select_related("user", "community").filter(pk=pk).first()
+    affiliation = one(Affiliation.objects.select_related("user", "community").filter(pk=pk))
     if affiliation is None:
         raise Http404
     return affiliation

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -41,13 +42,22 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    community = selectors.community_for_viewer(pk=pk, user=request.user)
-    return render(request, "communities/detail.html", {
-        "community": community,
-        "people": selectors.community_people(community=community, user=request.user),
-        "history": selectors.community_history(community=community, user=request.user),
-        "can_edit": request.user.has_perm("communities.edit_profile", community),
-    })
+    community = selectors.community_for_viewer(pk=pk, user=request.user, memberships=False)
+
+    def profile() -> str:
+        return render_to_string("communities/detail.html#profile", {
+            "community": selectors.with_memberships(community),
+            "people": selectors.community_people(community=community, user=request.user),
+            "history": selectors.community_history(community=community, user=request.user),
+            "can_edit": request.user.has_perm("communities.edit_profile", community),
+        }, request)
+
+    # what a visitor who is not signed in sees is the same for all of them: kept like the
+    # public lists; a signed-in person's own links and the people they may see are not
+    html = cached_html("community-profile", str(community.pk), profile) \
+        if not request.user.is_authenticated else mark_safe(profile())  # noqa: S308
+    return render(request, "communities/detail.html", {"community": community,
+                                                       "profile": html})
 
 
 @login_required

@@ -8,6 +8,7 @@ from django.http import Http404
 from hamaynk.accounts.permissions import verified_community_ids
 from hamaynk.communities.models import Community
 from hamaynk.core.i18n import language_columns
+from hamaynk.core.lookups import one
 from hamaynk.grants import eligibility
 from hamaynk.grants.models import Application, Call, CallQuestion
 from hamaynk.networks.permissions import serves
@@ -35,7 +36,7 @@ def calls_for_secretariat(*, user: Any) -> QuerySet[Call]:
 
 
 def call_for_viewer(*, slug: str, user: Any) -> Call:
-    call = Call.objects.select_related("network").filter(slug=slug).first()
+    call = one(Call.objects.select_related("network").filter(slug=slug))
     if call is None or (call.status not in Call.PUBLIC_STATUSES
                         and not serves(user, call.network_id)):
         raise Http404
@@ -43,7 +44,7 @@ def call_for_viewer(*, slug: str, user: Any) -> Call:
 
 
 def call_for_manager(*, slug: str, user: Any) -> Call:
-    call = Call.objects.select_related("network").filter(slug=slug).first()
+    call = one(Call.objects.select_related("network").filter(slug=slug))
     if call is None or not user.has_perm("grants.manage_call", call):
         raise Http404
     return call
@@ -70,10 +71,10 @@ def standing_in_call(*, call: Call, user: Any) -> list[dict[str, Any]]:
 
 
 def application_for_viewer(*, pk: Any, user: Any) -> Application:
-    application = (Application.objects
-                   .select_related("call__network", "community__region__country",
-                                   "form_version")
-                   .filter(pk=pk).first())
+    application = one(Application.objects
+                      .select_related("call__network", "community__region__country",
+                                      "form_version")
+                      .filter(pk=pk))
     if application is None or not user.has_perm("grants.view_application", application):
         raise Http404
     return application
@@ -131,10 +132,10 @@ def review_queue(*, user: Any) -> QuerySet[Any]:
 def review_for_reviewer(*, pk: Any, user: Any) -> Any:
     from hamaynk.grants.models import Review
 
-    review = (Review.objects.select_related("application__call__network",
-                                            "application__community__region",
-                                            "application__form_version")
-              .filter(pk=pk).first())
+    review = one(Review.objects.select_related("application__call__network",
+                                               "application__community__region",
+                                               "application__form_version")
+                 .filter(pk=pk))
     if review is None or not user.has_perm("grants.review", review) \
             or review.application.community_id in verified_community_ids(user):
         raise Http404
@@ -254,8 +255,8 @@ def application_listing(qs: QuerySet[Application], *extra: str) -> QuerySet[Appl
 def grant_for_viewer(*, pk: Any, user: Any) -> Any:
     from hamaynk.grants.models import Grant
 
-    grant = (Grant.objects.select_related("call__network", "community__region", "application")
-             .filter(pk=pk).first())
+    grant = one(Grant.objects.select_related("call__network", "community__region",
+                                             "application").filter(pk=pk))
     if grant is None or not user.has_perm("grants.view_application", grant.application):
         raise Http404
     return grant
@@ -264,9 +265,9 @@ def grant_for_viewer(*, pk: Any, user: Any) -> Any:
 def report_for_viewer(*, pk: Any, user: Any) -> Any:
     from hamaynk.grants.models import GrantReport
 
-    report = (GrantReport.objects.select_related("grant__call__network", "grant__community",
-                                                 "grant__application", "form_version")
-              .filter(pk=pk).first())
+    report = one(GrantReport.objects.select_related("grant__call__network", "grant__community",
+                                                    "grant__application", "form_version")
+                 .filter(pk=pk))
     if report is None or not user.has_perm("grants.view_application", report.grant.application):
         raise Http404
     return report

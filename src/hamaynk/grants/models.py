@@ -207,8 +207,9 @@ class Application(TimeStampedModel):
                    # applications of each community and dropped the others (page 5 -> 1.4 ms)
                    models.Index(fields=["community", "call", "status"],
                                 name="application_community_call")]
-        # The ranking's order (best mean first, unscored last) has a PostgreSQL index made
-        # by migration 0010: SQLite cannot index NULLS LAST.
+        # The ranking's order (best mean first, unscored last) has PostgreSQL indexes made
+        # by migrations 0010 (every status) and 0013 (the ranked ones): SQLite cannot index
+        # NULLS LAST.
 
     def __str__(self) -> str:
         return self.title or f"{self.community} — {self.call}"

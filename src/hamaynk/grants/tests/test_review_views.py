@@ -197,3 +197,12 @@ def test_ranking_running_total_on_a_later_page_counts_every_grant_ranked_above(w
         grant = Grant.objects.filter(application=application).first()
         running += grant.amount if grant else 0
         assert row["remaining"] == call.envelope - running, row["rank"]
+
+
+def test_ranking_index_covers_the_statuses_the_ranking_shows():
+    import importlib
+
+    from hamaynk.grants import selectors
+
+    migration = importlib.import_module("hamaynk.grants.migrations.0013_application_ranking_index")
+    assert migration.RANKED == selectors.RANKED

@@ -6,8 +6,9 @@ variable, ~150 µs a row, most of a list page's time. The same rows come back ag
 again: the officer goes back to the list after each application, turns the pages of one
 filter, decides one row of the ranking and sees the others unchanged.
 
-`rendered_rows` renders each row with a fragment template (`"app/list.html#row"`) and keeps
-the HTML in the per-process cache `rows`, under a digest of everything the fragment can
+`rendered_rows` renders the rows it does not have yet in one pass of a fragment template
+(`"app/list.html#rows"`: labels translated once, a boundary before each row) and keeps each
+row's HTML in the per-process cache `rows`, under a digest of everything the fragment can
 see: the fragment's name, the language, every field value loaded on the row's model objects
 (and on the objects loaded with them through `select_related`), and the shared context. A
 value that changes gives another key, so a kept row is never stale and nothing has to be
@@ -20,12 +21,14 @@ where templates are edited while the server runs (DEBUG, unless `KEEP_RENDERED_R
 
 import datetime
 import hashlib
+import secrets
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model
 from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
@@ -75,27 +78,35 @@ def _key(fragment: str, language: str, shared: str, row: Any) -> str:
     return "row:" + hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
-def rendered_rows(fragment: str, rows: Iterable[Any], *, name: str = "row",
+def _render(template: Any, rows: list[Any], context: dict[str, Any]) -> list[str]:
+    """Render the rows in one pass: labels translated once, each row after a boundary that no
+    row's text can hold (random, as in a multipart message)."""
+    sep = mark_safe(f"<!--row {secrets.token_hex(16)}-->")  # noqa: S308 - our own text
+    parts = str(template.render({**context, "rows": rows, "sep": sep})).split(sep)[1:]
+    if len(parts) != len(rows):
+        raise ImproperlyConfigured(f"{template.origin.template_name} must write {{{{ sep }}}} "
+                                   f"before each row: {len(parts)} parts for {len(rows)} rows")
+    return parts
+
+
+def rendered_rows(fragment: str, rows: Iterable[Any], *,
                   context: Mapping[str, Any] | None = None) -> list[SafeString]:
-    """The HTML of each row: `fragment` rendered with `{name: row, **context}`."""
+    """The HTML of each row. `fragment` renders `rows` with `context`, writing `{{ sep }}`
+    before each: `{% for a in rows %}{{ sep }}<tr>…</tr>{% endfor %}`."""
     rows = list(rows)
     context = dict(context or {})
     template = get_template(fragment)
     if not settings.HAMAYNK_KEEP_RENDERED_ROWS:
-        return [mark_safe(template.render({**context, name: row}))  # noqa: S308 - a template's output
-                for row in rows]
+        return [mark_safe(text) for text in _render(template, rows, context)]  # noqa: S308 - a template's output
     language = get_language() or ""
     shared = repr(fingerprint(context))
     keys = [_key(fragment, language, shared, row) for row in rows]
     cache = caches["rows"]
     kept = cache.get_many(keys)
-    made = {}
-    html = []
-    for key, row in zip(keys, rows, strict=True):
-        text = kept.get(key)
-        if text is None:
-            text = made[key] = str(template.render({**context, name: row}))
-        html.append(mark_safe(text))  # noqa: S308 - a template's output, escaped there
-    if made:
+    missing = [(key, row) for key, row in zip(keys, rows, strict=True) if key not in kept]
+    if missing:
+        made = dict(zip([key for key, _ in missing],
+                        _render(template, [row for _, row in missing], context), strict=True))
         cache.set_many(made)
-    return html
+        kept.update(made)
+    return [mark_safe(kept[key]) for key in keys]  # noqa: S308 - a template's output, escaped there

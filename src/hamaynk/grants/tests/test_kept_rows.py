@@ -4,6 +4,7 @@ object or another language gives the row anew; the same values give the kept HTM
 from unittest import mock
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.template.backends.django import Template
 from django.utils import translation
 
@@ -11,9 +12,10 @@ from hamaynk.communities.models import Community
 from hamaynk.core.rows import fingerprint, rendered_rows
 from hamaynk.grants.models import Application
 from hamaynk.grants.selectors import application_listing
+from hamaynk.tests_support import CommunityFactory
 
 pytestmark = pytest.mark.django_db
-FRAGMENT = "grants/call_applications.html#row"
+FRAGMENT = "grants/call_applications.html#rows"
 
 
 def listed(draft):
@@ -22,7 +24,7 @@ def listed(draft):
 
 
 def render(draft, currency="EUR"):
-    return str(rendered_rows(FRAGMENT, listed(draft), name="a",
+    return str(rendered_rows(FRAGMENT, listed(draft),
                              context={"currency": currency})[0])
 
 
@@ -82,3 +84,26 @@ def test_fingerprint_follows_objects_loaded_together_and_stops_at_a_cycle(world,
     community = application.community
     community._state.fields_cache["back"] = application  # a reverse one-to-one points back
     assert fingerprint(application)  # no endless recursion
+
+
+def test_kept_and_new_rows_come_back_in_order_with_one_rendering_for_the_new(world, draft):
+    others = []
+    for name in ("Առաջին", "Երկրորդ"):
+        community = CommunityFactory(region=world.kotayk)
+        others.append(Application.objects.create(call=draft.call, community=community,
+                                                 form_version=draft.form_version, title=name))
+    render(draft)  # kept
+    rows = list(application_listing(
+        Application.objects.filter(pk__in=[o.pk for o in others] + [draft.pk])
+        .select_related("community__region").order_by("-title")))
+    with mock.patch.object(Template, "render", autospec=True,
+                           side_effect=Template.render) as template_render:
+        html = rendered_rows(FRAGMENT, rows, context={"currency": "EUR"})
+    assert template_render.call_count == 1
+    assert [r.title or "" for r in rows] == [
+        next((o.title for o in [*others, draft] if o.title and o.title in h), "") for h in html]
+
+
+def test_a_fragment_that_does_not_mark_its_rows_is_refused(world, draft):
+    with pytest.raises(ImproperlyConfigured):
+        rendered_rows("grants/call_applications.html#fields", listed(draft))

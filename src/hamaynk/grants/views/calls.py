@@ -319,7 +319,7 @@ def call_applications(request: HttpRequest, slug: str) -> HttpResponse:
         "grants/call_applications.html#fields", {"form": form}))
     page_obj = paginate(selectors.application_listing(qs), request.GET.get("page"),
                         keys_first=searched)
-    rows = rendered_rows("grants/call_applications.html#row", page_obj.object_list, name="a",
+    rows = rendered_rows("grants/call_applications.html#rows", page_obj.object_list,
                          context={"currency": call.currency})
     return render(request, "grants/call_applications.html", {
         "call": call, "page_obj": page_obj, "rendered_rows": rows, "form": form,

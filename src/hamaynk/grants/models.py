@@ -206,10 +206,16 @@ class Application(TimeStampedModel):
                    # the foreign key's own one-column index PostgreSQL read every call's
                    # applications of each community and dropped the others (page 5 -> 1.4 ms)
                    models.Index(fields=["community", "call", "status"],
-                                name="application_community_call")]
+                                name="application_community_call"),
+                   # the secretariat's list as it opens: a call's submitted applications
+                   # (drafts are never listed), newest first; a page is read from the index
+                   # instead of sorting the call's rows (page 1 at 6,250: 3.5 -> 0.1 ms)
+                   models.Index(fields=["call", "-submitted_at", "-id"],
+                                condition=~Q(status="draft"),
+                                name="application_listed_submitted")]
         # The ranking's order (best mean first, unscored last) has PostgreSQL indexes made
-        # by migrations 0010 (every status) and 0013 (the ranked ones): SQLite cannot index
-        # NULLS LAST.
+        # by migrations 0014 (the listed applications: not drafts) and 0013 (the ranked
+        # ones): SQLite cannot index NULLS LAST.
 
     def __str__(self) -> str:
         return self.title or f"{self.community} — {self.call}"

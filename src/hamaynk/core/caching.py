@@ -1,7 +1,8 @@
 """Public lists (the directory, the awarded grants) are the same for every visitor, change a
 few times a day and are read far more often: their rendered rows are kept for
 `PUBLIC_LIST_CACHE_SECONDS` (60 by default; 0 turns it off), per language and query string.
-The page around them (menu, messages, the visitor's own links) is rendered every time.
+The page around them (menu, messages, the visitor's own links) is rendered every time. A
+community's profile as visitors who are not signed in see it is kept the same way.
 
 List filters (the directory's, the secretariat's application filter) are kept the same way:
 their fields depend only on the query string, the language and choices that change a few

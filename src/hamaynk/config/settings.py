@@ -115,7 +115,8 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Rendered list rows, kept by what they show (core/rows.py): in each process, not in Redis
-# (a row is found in microseconds here; a wrong one cannot be found, so none is shared).
+# (a row is found in microseconds here, and a deploy that changes a row's template starts
+# new processes, so no row rendered by the old template is found).
 CACHES["rows"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                   "LOCATION": "rows", "TIMEOUT": 3600, "OPTIONS": {"MAX_ENTRIES": 10000}}
 

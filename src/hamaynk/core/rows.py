@@ -9,10 +9,11 @@ filter, decides one row of the ranking and sees the others unchanged.
 `rendered_rows` renders the rows it does not have yet in one pass of a fragment template
 (`"app/list.html#rows"`: labels translated once, a boundary before each row) and keeps each
 row's HTML in the per-process cache `rows`, under a digest of everything the fragment can
-see: the fragment's name, the language, every field value loaded on the row's model objects
-(and on the objects loaded with them through `select_related`), and the shared context. A
-value that changes gives another key, so a kept row is never stale and nothing has to be
-forgotten when data changes; old keys fall out of the cache by age and size.
+see: the fragment's name, the language and time zone, every field value loaded on the row's
+model objects (and on the objects loaded with them through `select_related`), and the
+shared context. A value that changes gives another key, so a kept row is never stale and
+nothing has to be forgotten when data changes; old keys fall out of the cache by age and
+size.
 
 What this asks of a fragment: it shows only what it is given. It is rendered without the
 request (no `user`, `perms`, `request`, CSRF token or messages); a field not loaded with the
@@ -31,6 +32,7 @@ from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model
 from django.template.loader import get_template
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
@@ -98,7 +100,7 @@ def rendered_rows(fragment: str, rows: Iterable[Any], *,
     template = get_template(fragment)
     if not settings.HAMAYNK_KEEP_RENDERED_ROWS:
         return [mark_safe(text) for text in _render(template, rows, context)]  # noqa: S308 - a template's output
-    language = get_language() or ""
+    language = f"{get_language()}:{timezone.get_current_timezone_name()}"  # dates show in it
     shared = repr(fingerprint(context))
     keys = [_key(fragment, language, shared, row) for row in rows]
     cache = caches["rows"]

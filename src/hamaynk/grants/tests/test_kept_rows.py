@@ -107,3 +107,14 @@ def test_kept_and_new_rows_come_back_in_order_with_one_rendering_for_the_new(wor
 def test_a_fragment_that_does_not_mark_its_rows_is_refused(world, draft):
     with pytest.raises(ImproperlyConfigured):
         rendered_rows("grants/call_applications.html#fields", listed(draft))
+
+
+def test_each_time_zone_has_its_own_row(world, draft):
+    from django.utils import timezone
+
+    Application.objects.filter(pk=draft.pk).update(submitted_at=timezone.now())
+    with timezone.override("Asia/Yerevan"):
+        yerevan = render(draft)
+    with timezone.override("UTC"):
+        utc = render(draft)
+    assert yerevan != utc

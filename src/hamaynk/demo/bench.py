@@ -155,6 +155,13 @@ def endpoints_for(targets: dict[str, Any]) -> list[Endpoint]:
         Endpoint("directory (new page each time)", "/communities/?page=1",
                  variants=[f"/communities/?page={p}" for p in range(1, page + 1)]),
         Endpoint("community profile", f"/communities/{targets['community']}/"),
+        Endpoint("network members (rows kept)", f"/networks/{targets['network']}/members/"),
+        Endpoint("network members (new page each time)",
+                 f"/networks/{targets['network']}/members/?page=1",
+                 variants=[f"/networks/{targets['network']}/members/?page={p}"
+                           for p in range(1, targets["member_pages"] + 1)]),
+        Endpoint("membership applications queue",
+                 f"/networks/{targets['network']}/applications/", "secretariat"),
         Endpoint("applications by status+region",
                  f"/grants/calls/{call}/applications/?status=in_review&region={region}",
                  "secretariat"),
@@ -194,7 +201,7 @@ def prepare(*, network_slug: str = "scale-m4eg") -> tuple[dict[str, Any], dict[s
     from hamaynk.accounts.models import User
     from hamaynk.communities.models import Community
     from hamaynk.grants.models import Application, Call, Grant, Review
-    from hamaynk.networks.models import Network, NetworkRole
+    from hamaynk.networks.models import Membership, Network, NetworkRole
 
     network = Network.objects.get(slug=network_slug)
     call = (Call.objects.filter(network=network).annotate(n=Count("applications"))
@@ -224,6 +231,9 @@ def prepare(*, network_slug: str = "scale-m4eg") -> tuple[dict[str, Any], dict[s
                "community": community.pk if community else 1,
                "region": region["region__code"], "deep_page": max(1, pages - 3),
                "award_pages": max(1, Grant.objects.count() // 25),
+               "network": network.slug,
+               "member_pages": max(1, Membership.objects.filter(
+                   network=network, status__in=Membership.VISIBLE_STATUSES).count() // 25),
                "application_pages": max(1, Application.objects.filter(call=call).count() // 25),
                "ranking_pages": max(1, Application.objects.filter(
                    call=call, status__in=["in_review", "more_info", "awarded", "rejected"])

@@ -11,9 +11,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hamaynk.core.caching import cached_filter_fields, cached_html
 from hamaynk.core.errors import DomainError
 from hamaynk.core.exports import streamed_csv
 from hamaynk.core.pagination import paginate
@@ -28,7 +30,7 @@ from hamaynk.networks.models import Membership
 
 
 def _members(request: HttpRequest, slug: str) -> tuple[Any, MemberFilterForm, Any]:
-    network = selectors.network_by_slug(slug=slug)
+    network = selectors.network_by_slug(slug=slug, counts=False)
     countries, regions = selectors.country_and_region_choices()
     form = MemberFilterForm(request.GET or None, countries=countries, regions=regions)
     data = form.cleaned_data if form.is_valid() else {}
@@ -39,9 +41,15 @@ def _members(request: HttpRequest, slug: str) -> tuple[Any, MemberFilterForm, An
 
 
 def member_directory(request: HttpRequest, slug: str) -> HttpResponse:
+    """Public, and the same for everyone: its rows are kept like the community directory's."""
     network, form, qs = _members(request, slug)
+    results = cached_html(f"members-{network.pk}", request.GET.urlencode(), lambda: (
+        render_to_string("networks/members.html#results", {
+            "network": network, "page_obj": paginate(qs, request.GET.get("page"))}, request)))
+    fields = cached_filter_fields(f"member-filters-{network.pk}", request, lambda: (
+        render_to_string("networks/members.html#fields", {"form": form})))
     return render(request, "networks/members.html", {
-        "network": network, "form": form, "page_obj": paginate(qs, request.GET.get("page")),
+        "network": network, "form": form, "fields": fields, "results": results,
         "query": request.GET.urlencode()})
 
 

@@ -145,21 +145,26 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+def new_pages(name: str, path: str, pages: int, role: str = "") -> Endpoint:
+    """A list asked for its pages 1, 2, 3 … in turn (`path` with `page=N`): no page rendered
+    for an earlier request can answer."""
+    joiner = "&" if "?" in path else "?"
+    variants = [f"{path}{joiner}page={p}" for p in range(1, pages + 1)]
+    return Endpoint(f"{name} (new page each time)", variants[0], role, variants=variants)
+
+
 def endpoints_for(targets: dict[str, Any]) -> list[Endpoint]:
     """The pages the issue names, on the largest objects of the dataset."""
     call, region, page = targets["call"], targets["region"], targets["deep_page"]
+    members = f"/networks/{targets['network']}/members/"
     return [
         Endpoint("floor", f"/_bench/floor/?id={targets['community']}"),
         Endpoint("directory (filtered)", f"/communities/?country=AM&region={region}"),
         Endpoint("directory (deep page)", f"/communities/?page={page}"),
-        Endpoint("directory (new page each time)", "/communities/?page=1",
-                 variants=[f"/communities/?page={p}" for p in range(1, page + 1)]),
+        new_pages("directory", "/communities/", page),
         Endpoint("community profile", f"/communities/{targets['community']}/"),
-        Endpoint("network members (rows kept)", f"/networks/{targets['network']}/members/"),
-        Endpoint("network members (new page each time)",
-                 f"/networks/{targets['network']}/members/?page=1",
-                 variants=[f"/networks/{targets['network']}/members/?page={p}"
-                           for p in range(1, targets["member_pages"] + 1)]),
+        Endpoint("network members (rows kept)", members),
+        new_pages("network members", members, targets["member_pages"]),
         Endpoint("membership applications queue",
                  f"/networks/{targets['network']}/applications/", "secretariat"),
         Endpoint("applications by status+region",
@@ -167,24 +172,18 @@ def endpoints_for(targets: dict[str, Any]) -> list[Endpoint]:
                  "secretariat"),
         Endpoint("applications by score", f"/grants/calls/{call}/applications/?sort=score",
                  "secretariat"),
-        Endpoint("applications by score (new page each time)",
-                 f"/grants/calls/{call}/applications/?sort=score&page=1", "secretariat",
-                 variants=[f"/grants/calls/{call}/applications/?sort=score&page={p}"
-                           for p in range(1, targets["application_pages"] + 1)]),
+        new_pages("applications by score", f"/grants/calls/{call}/applications/?sort=score",
+                  targets["application_pages"], "secretariat"),
         Endpoint("applications title search",
                  f"/grants/calls/{call}/applications/?q=waste", "secretariat"),
         Endpoint("ranking (largest call)", f"/grants/calls/{call}/ranking/", "secretariat"),
-        Endpoint("ranking (new page each time)", f"/grants/calls/{call}/ranking/?page=1",
-                 "secretariat",
-                 variants=[f"/grants/calls/{call}/ranking/?page={p}"
-                           for p in range(1, targets["ranking_pages"] + 1)]),
+        new_pages("ranking", f"/grants/calls/{call}/ranking/", targets["ranking_pages"],
+                  "secretariat"),
         Endpoint("application page", f"/grants/applications/{targets['application']}/",
                  "secretariat"),
         Endpoint("reviewer queue", "/grants/reviews/", "reviewer"),
         Endpoint("public awards", "/grants/awards/"),
-        Endpoint("public awards (new page each time)", "/grants/awards/?page=1",
-                 variants=[f"/grants/awards/?page={p}"
-                           for p in range(1, targets["award_pages"] + 1)]),
+        new_pages("public awards", "/grants/awards/", targets["award_pages"]),
         Endpoint("360Giving export (all awards)", "/grants/awards/360giving.json",
                  stream=True),
     ]

@@ -5,6 +5,24 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API in tests
 
 
+_TRAVELS: list = []  # the --today travel, kept alive for the session
+
+
+def pytest_configure(config):
+    """HAMAYNK_TEST_TODAY=YYYY-MM-DD runs the suite as if today were that date (the clock
+    ticks on from its noon UTC): no test may depend on the day it runs."""
+    today = os.environ.get("HAMAYNK_TEST_TODAY", "")
+    if today:
+        import datetime
+
+        import time_machine
+
+        day = datetime.date.fromisoformat(today)
+        start = datetime.datetime.combine(day, datetime.time(12), tzinfo=datetime.UTC)
+        _TRAVELS.append(time_machine.travel(start, tick=True))
+        _TRAVELS[-1].start()
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.STORAGES = {**settings.STORAGES, "default": {

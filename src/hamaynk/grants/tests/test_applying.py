@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -114,7 +115,9 @@ def test_submission_sends_a_pdf_copy(world, draft, mailoutbox,
 
 
 def _deadline(open_call: Call) -> datetime.datetime:
-    closes = datetime.datetime(2026, 12, 1, 0, 0, 0, tzinfo=YEREVAN)
+    """Midnight in Yerevan ten days from now (the test's own 'now', whatever today is)."""
+    day = (timezone.now().astimezone(YEREVAN) + datetime.timedelta(days=10)).date()
+    closes = datetime.datetime.combine(day, datetime.time(0, 0), tzinfo=YEREVAN)
     Call.objects.filter(pk=open_call.pk).update(closes_at=closes)
     return closes
 

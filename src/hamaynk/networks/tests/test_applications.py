@@ -126,9 +126,14 @@ def test_stale_version_is_refused_even_when_the_transition_is_allowed(world,
                                      expected_version=submitted.version - 1)
 
 
-def test_approval_makes_a_junior_member_with_the_ledp_due_date(world, ready_application,
-                                                              time_machine):
+@pytest.fixture
+def on_23_november_2026(time_machine):
+    """The clock set before any data is made (request this fixture first)."""
     time_machine.move_to(datetime.datetime(2026, 11, 23, 10, tzinfo=datetime.UTC))
+
+
+def test_approval_makes_a_junior_member_with_the_ledp_due_date(on_23_november_2026, world,
+                                                              ready_application):
     services.application_sign_and_submit(application=ready_application, actor=world.head,
                                          expected_version=None,
                                          typed_name=world.head.full_name)

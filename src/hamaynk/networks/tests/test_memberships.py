@@ -16,6 +16,13 @@ M = Membership.Status
 UTC = datetime.UTC
 
 
+@pytest.fixture(autouse=True)
+def _clock(time_machine):
+    """These tests walk a membership through fixed dates: the clock is set before any data
+    is made, so nothing depends on the day the suite runs."""
+    time_machine.move_to(datetime.datetime(2026, 10, 1, 8, tzinfo=UTC))
+
+
 @pytest.fixture
 def junior(world, m4eg):
     return Membership.objects.create(network=m4eg, community=world.akunk, status="junior",

@@ -77,13 +77,14 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "grants/application_detail.html", context)
 
 
-def _store_files(request: HttpRequest, application: Application,
+def _store_files(request: HttpRequest, owner: Application | Any,
                  answers: dict[str, Any]) -> dict[str, Any]:
+    """Store the answers' uploads for their owner (the application or the report)."""
     for key, value in list(answers.items()):
         if hasattr(value, "read"):
             stored = store_upload(upload=value, uploaded_by=request.user, allowed=DOCUMENTS,
-                                  visibility=StoredFile.Visibility.COMMUNITY,
-                                  community_id=application.community_id)
+                                  owner=owner, visibility=StoredFile.Visibility.COMMUNITY,
+                                  community_id=owner.ownership().community_id)
             answers[key] = {"file_id": stored.pk, "name": stored.original_name}
     return answers
 

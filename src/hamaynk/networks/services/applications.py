@@ -101,7 +101,7 @@ def application_update(*, application: MembershipApplication, actor: User,
                 .values_list("pk", flat=True))
     if decision_scan is not None:
         locked.decision_scan = store_upload(
-            upload=decision_scan, uploaded_by=actor, allowed=DOCUMENTS,
+            upload=decision_scan, uploaded_by=actor, allowed=DOCUMENTS, owner=locked,
             visibility=StoredFile.Visibility.COMMUNITY, community_id=locked.community_id)
     locked.version += 1
     locked.save()
@@ -164,7 +164,7 @@ def application_sign_and_submit(*, application: MembershipApplication, actor: Us
     locked.signed_by, locked.signed_name, locked.signed_at = actor, typed_name.strip(), now
     if signed_scan is not None:
         locked.signed_scan = store_upload(
-            upload=signed_scan, uploaded_by=actor, allowed=DOCUMENTS,
+            upload=signed_scan, uploaded_by=actor, allowed=DOCUMENTS, owner=locked,
             visibility=StoredFile.Visibility.COMMUNITY, community_id=locked.community_id)
     locked.submitted_at = now
     locked.review_message = ""

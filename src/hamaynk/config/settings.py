@@ -33,7 +33,7 @@ INSTALLED_APPS = [
     "hamaynk.portal",
     "hamaynk.api",
     "hamaynk.demo",
-    "django.contrib.admin",
+    "hamaynk.accounts.admin_config.HamaynkAdminConfig",  # django.contrib.admin, via allauth
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -158,6 +158,9 @@ MFA_TOTP_ISSUER = "Hamaynk"
 # Secretariat officers must use two-factor authentication in production; the demo turns it
 # off so that a newcomer can try every role.
 HAMAYNK_REQUIRE_MFA_FOR_SECRETARIAT = env.bool("REQUIRE_MFA_FOR_SECRETARIAT", default=not DEBUG)
+# The admin signs in through allauth (second factor, throttle); ADMIN_ENABLED=off does not
+# mount it at all.
+HAMAYNK_ADMIN_ENABLED = env.bool("ADMIN_ENABLED", default=True)
 HAMAYNK_DEMO_PASSWORD = "demo12345"  # noqa: S105 - refused at login when DEBUG is off
 
 LANGUAGE_CODE = "hy"
@@ -198,8 +201,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # Behind a TLS-terminating proxy in production; both off for local runs.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
-if env.bool("BEHIND_TLS_PROXY", default=False):
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The sign-in throttle counts by client address: behind a proxy, the one it reports (else
+# every visitor would share the proxy's address, and its count).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1 if BEHIND_TLS_PROXY else 0)
 X_FRAME_OPTIONS = "DENY"
 
 NINJA_PAGINATION_PER_PAGE = 50

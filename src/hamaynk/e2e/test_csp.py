@@ -10,8 +10,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from hamaynk.e2e.test_journeys import sign_in
+from hamaynk.e2e.test_journeys import PASSWORD, sign_in
 from hamaynk.grants import services
+from hamaynk.tests_support import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 VIOLATION = re.compile(r"Content Security Policy|Refused to (load|execute|apply|evaluate)", re.I)
@@ -20,6 +21,7 @@ VIOLATION = re.compile(r"Content Security Policy|Refused to (load|execute|apply|
 def watch(page) -> list[str]:  # type: ignore[no-untyped-def]
     """Every CSP violation the page reports, from the console and from the DOM event."""
     problems: list[str] = []
+    page.set_default_timeout(30_000)  # many pages in one test, on a shared machine
     page.on("console", lambda m: problems.append(f"console: {m.text}")
             if m.type in ("error", "warning") and VIOLATION.search(m.text) else None)
     page.on("pageerror", lambda e: problems.append(f"error: {e}"))
@@ -71,4 +73,20 @@ def test_main_pages_show_no_policy_violation_and_htmx_works(page, world):
     page.goto("/api/docs")
     page.wait_for_selector(".swagger-ui .info", timeout=15_000)  # rendered offline
     page.wait_for_load_state("networkidle")
+    assert problems == []
+
+
+def test_admin_signs_in_through_the_sign_in_page_and_shows_no_policy_violation(page, world):
+    UserFactory(email="admin@example.am", is_staff=True, is_superuser=True)
+    problems = watch(page)
+    page.goto("/admin/")
+    page.wait_for_url(re.compile(r"/accounts/login/\?next=%2Fadmin%2F$"))
+    page.fill("#id_login", "admin@example.am")
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(re.compile("/admin/$"))
+    for url in ("/admin/accounts/user/", f"/admin/accounts/user/{world.head.pk}/change/",
+                "/admin/communities/community/"):
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
     assert problems == []

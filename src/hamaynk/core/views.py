@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
+from django.utils.cache import add_never_cache_headers
 
 from hamaynk.core.errors import DomainError
 from hamaynk.core.files import IMAGES, PDF
@@ -20,6 +21,8 @@ def file_download(request: HttpRequest, pk: int) -> FileResponse:
     response = FileResponse(stored.file.open("rb"), content_type=stored.content_type,
                             as_attachment=not inline, filename=stored.original_name)
     response.headers["Content-Security-Policy"] = "default-src 'none'; img-src 'self'"
+    if stored.visibility != StoredFile.Visibility.PUBLIC:
+        add_never_cache_headers(response)  # kept by no cache, whoever asked
     return response
 
 

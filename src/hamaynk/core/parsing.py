@@ -82,9 +82,9 @@ def refuse_nul(value: Any) -> None:
         raise ValidationError(_("Null characters are not allowed."), code="null_characters")
 
 
-def date_bounds_message() -> str:
+def date_bounds_message(min_year: int = MIN_YEAR, max_year: int = MAX_YEAR) -> str:
     return str(_("Enter a date from the year %(min)s to the year %(max)s.")
-               % {"min": MIN_YEAR, "max": MAX_YEAR})
+               % {"min": min_year, "max": max_year})
 
 
 def within_programme_years(value: datetime.date | datetime.datetime) -> bool:
@@ -101,3 +101,13 @@ def validate_programme_date(value: datetime.date | datetime.datetime | None) -> 
     decision): within MIN_YEAR..MAX_YEAR, so nothing is stored before the common era."""
     if value is not None and not within_programme_years(value):
         raise ValidationError(date_bounds_message(), code="date_out_of_range")
+
+
+ANSWER_MIN_YEAR = 1900  # an answer may name an older date (a founding year), never BC
+
+
+def validate_answer_date(value: datetime.date | None) -> None:
+    """The validator of a date typed as an answer to a question of a form."""
+    if value is not None and not ANSWER_MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValidationError(date_bounds_message(ANSWER_MIN_YEAR, MAX_YEAR),
+                              code="date_out_of_range")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hamaynk.communities.models import Country
 from hamaynk.core.forms import FastSelect
+from hamaynk.core.parsing import validate_programme_date
 from hamaynk.grants.models import Application, BudgetCategory, BudgetLine, Call
 from hamaynk.networks.models import Membership
 
@@ -229,6 +230,7 @@ class TrancheForm(forms.Form):
     amount = forms.DecimalField(label=_("Amount"), max_digits=14, decimal_places=2,
                                 min_value=Decimal("0.01"), required=False)
     due_date = forms.DateField(label=_("Due"), required=False,
+                               validators=[validate_programme_date],
                                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     waits_for = forms.ChoiceField(label=_("Waits for the report"), required=False, choices=[
         ("", _("no report")), ("progress", _("progress report")),

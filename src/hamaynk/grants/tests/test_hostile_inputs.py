@@ -179,3 +179,27 @@ def test_the_database_refuses_negative_money_and_ancient_moments(world, grant,  
     with pytest.raises(IntegrityError), transaction.atomic():
         target.save()
     assert timezone.now()  # the database answers again after the refused write
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "1899-12-31", "9999-12-31"])
+def test_a_date_answer_before_1900_or_after_2100_is_refused_naming_the_bounds(value):
+    from django.utils import translation
+
+    from hamaynk.grants.formschema import build_section_form
+    from hamaynk.grants.tests.test_formschema import DEFINITION
+
+    with translation.override("en"):
+        form = build_section_form(DEFINITION, "money", answers={}, language="en",
+                                  data={"amount": "1000", "people": "3", "start": value})
+        assert not form.is_valid()
+        assert form.errors["start"] == ["Enter a date from the year 1900 to the year 2100."]
+
+
+def test_a_tranche_due_in_year_one_is_refused_naming_the_bounds():
+    from django.utils import translation
+
+    from hamaynk.grants.forms import TrancheForm
+
+    with translation.override("en"):
+        form = TrancheForm({"amount": "100", "due_date": "0001-01-01"})
+        assert form.errors["due_date"] == ["Enter a date from the year 2000 to the year 2100."]

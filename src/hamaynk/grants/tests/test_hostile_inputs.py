@@ -203,3 +203,15 @@ def test_a_tranche_due_in_year_one_is_refused_naming_the_bounds():
     with translation.override("en"):
         form = TrancheForm({"amount": "100", "due_date": "0001-01-01"})
         assert form.errors["due_date"] == ["Enter a date from the year 2000 to the year 2100."]
+
+
+def test_the_score_range_is_said_in_armenian_too(world, in_review):  # noqa: F811
+    from django.utils import translation
+
+    from hamaynk.grants.forms import ReviewForm
+
+    criteria = list(in_review.call.criteria.all())
+    with translation.override("hy"):
+        form = ReviewForm({f"score_{criteria[0].pk}": "6"}, criteria=criteria)
+        assert form.errors[f"score_{criteria[0].pk}"] == [
+            "Մուտքագրեք ամբողջ թիվ 0-ից մինչև 5։"]

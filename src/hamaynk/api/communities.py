@@ -6,7 +6,7 @@ from ninja import Field, Query, Router, Schema
 from ninja import Path as PathEx
 from ninja.pagination import PageNumberPagination, paginate
 
-from hamaynk.api.schemas import CommunityOut, CountryOut, RegionOut
+from hamaynk.api.schemas import CommunityOut, CountryOut, FilterText, RegionOut
 from hamaynk.communities import selectors
 from hamaynk.communities.models import Community, Country, Region
 
@@ -27,7 +27,7 @@ def countries(request: HttpRequest) -> Any:
 
 
 class RegionFilters(Schema):
-    country: str | None = None
+    country: FilterText | None = None
 
 
 @router.get("/regions", response=list[RegionOut])
@@ -39,10 +39,10 @@ def regions(request: HttpRequest, filters: Query[RegionFilters]) -> Any:
 
 
 class CommunityFilters(Schema):
-    country: str | None = None
-    region: str | None = None
-    network: str | None = None
-    q: str = ""
+    country: FilterText | None = None
+    region: FilterText | None = None
+    network: FilterText | None = None
+    q: FilterText = ""
 
 
 @router.get("/communities", response=list[CommunityOut])

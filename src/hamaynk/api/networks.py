@@ -6,6 +6,7 @@ from ninja.pagination import paginate
 from ninja.security import django_auth
 
 from hamaynk.api.communities import Pages
+from hamaynk.api.schemas import FilterText, Slug
 from hamaynk.networks import selectors
 from hamaynk.networks.models import Network
 
@@ -59,9 +60,9 @@ class MemberOut(Schema):
 
 
 class MemberFilters(Schema):
-    country: str = ""
-    region: str = ""
-    status: str = ""
+    country: FilterText = ""
+    region: FilterText = ""
+    status: FilterText = ""
 
 
 class ApplicationOut(Schema):
@@ -93,7 +94,7 @@ def networks(request: HttpRequest) -> Any:
 
 @router.get("/networks/{slug}/members", response=list[MemberOut])
 @paginate(Pages, page_size=50, max_page_size=200)
-def members(request: HttpRequest, slug: str, filters: Query[MemberFilters]) -> Any:
+def members(request: HttpRequest, slug: Slug, filters: Query[MemberFilters]) -> Any:
     """The network's public member directory (current members, suspended included)."""
     network = Network.objects.filter(slug=slug).first()
     if network is None:

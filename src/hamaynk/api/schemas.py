@@ -1,6 +1,9 @@
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Schema
+from pydantic import AfterValidator, StringConstraints
+
+from hamaynk.core.parsing import has_nul
 
 
 class CountryOut(Schema):
@@ -64,3 +67,15 @@ class CommunityOut(Schema):
     @staticmethod
     def resolve_url(obj: Any) -> str:
         return obj.get_absolute_url()
+
+
+def _no_nul(value: str) -> str:
+    if has_nul(value):
+        raise ValueError("Null characters are not allowed.")
+    return value
+
+
+# Every free-text query value of the API: bounded, and never a NUL character (PostgreSQL
+# refuses it in a query, which would be a 500): a 422 with the reason instead.
+FilterText = Annotated[str, StringConstraints(max_length=200), AfterValidator(_no_nul)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[-a-zA-Z0-9_]{1,50}$")]

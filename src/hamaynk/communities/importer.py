@@ -12,6 +12,7 @@ from django.db import transaction
 
 from hamaynk.communities.models import Community, Country, Region
 from hamaynk.core import audit
+from hamaynk.core.parsing import parse_int
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MARZES_CSV = DATA_DIR / "am_marzes.csv"
@@ -75,9 +76,10 @@ def _read(path: Path, required: set[str]) -> list[tuple[int, dict[str, str]]]:
 def _int(value: str, path: Path, line: int, column: str) -> int | None:
     if not value:
         return None
-    if not value.isdigit():
+    number = parse_int(value, maximum=2**31 - 1)
+    if number is None:
         raise RegistryImportError(path, line, f"{column} must be a whole number, not {value!r}")
-    return int(value)
+    return number
 
 
 def _check_community(row: dict[str, str], path: Path, line: int, marzes: set[str],

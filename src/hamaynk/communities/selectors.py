@@ -14,6 +14,7 @@ from hamaynk.core.audit import history_for
 from hamaynk.core.i18n import language_columns
 from hamaynk.core.lookups import one
 from hamaynk.core.models import AuditEntry
+from hamaynk.core.parsing import parse_id
 
 CHOICES_SECONDS = 600
 
@@ -94,10 +95,9 @@ def community_for_viewer(*, pk: Any, user: Any, memberships: bool = True) -> Com
     """A community's profile; an unverified row is visible only to the secretariat. Its
     visible network memberships come with it unless `memberships=False` (then
     `with_memberships` loads them when needed)."""
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError) as exc:
-        raise Http404 from exc
+    pk = parse_id(pk)
+    if pk is None:
+        raise Http404
     qs = Community.objects.select_related("region__country", "merged_into__region", "emblem")
     community = one(qs.filter(pk=pk))
     if community is None or (not community.is_verified and not is_secretariat(user)):

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,6 +18,7 @@ from hamaynk.communities.models import Affiliation
 from hamaynk.core.caching import cached_filter_fields, cached_html
 from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
+from hamaynk.core.parsing import parse_id
 from hamaynk.core.views import run_action
 
 
@@ -85,8 +87,8 @@ def edit_profile(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def affiliation_request(request: HttpRequest) -> HttpResponse:
     initial = {}
-    if request.GET.get("community", "").isdigit():
-        initial["community"] = request.GET["community"]
+    if (community_id := parse_id(request.GET.get("community"))) is not None:
+        initial["community"] = community_id
     form = AffiliationRequestForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -135,7 +137,11 @@ def affiliation_decide(request: HttpRequest, pk: int, decision: str) -> HttpResp
         messages.error(request, str(exc.message))
     except PermissionDenied as exc:
         raise Http404 from exc
-    return redirect(request.POST.get("next") or "communities:affiliations")
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        return redirect("communities:affiliations")
+    return redirect(target)
 
 
 @login_required

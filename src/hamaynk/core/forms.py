@@ -39,3 +39,12 @@ class FastSelect(Select):
         text = "" if value is None else str(value)
         mark = " selected" if text in selected else ""
         return f'<option value="{escape(text)}"{mark}>{escape(str(label))}</option>'
+
+
+def first_error(form: Any) -> str:
+    """The first message of an invalid form, for a form of buttons on a list page whose
+    refusal is shown as a message above the list."""
+    for errors in form.errors.values():
+        for error in errors:
+            return str(error)
+    return ""

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from hamaynk.communities.models import Country
 from hamaynk.core.forms import FastSelect
-from hamaynk.grants.models import BudgetCategory, BudgetLine, Call
+from hamaynk.core.parsing import validate_programme_date
+from hamaynk.grants.models import Application, BudgetCategory, BudgetLine, Call
 from hamaynk.networks.models import Membership
 
 MOMENT = forms.DateTimeInput(attrs={"type": "datetime-local", "step": "1"},
@@ -229,6 +230,7 @@ class TrancheForm(forms.Form):
     amount = forms.DecimalField(label=_("Amount"), max_digits=14, decimal_places=2,
                                 min_value=Decimal("0.01"), required=False)
     due_date = forms.DateField(label=_("Due"), required=False,
+                               validators=[validate_programme_date],
                                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     waits_for = forms.ChoiceField(label=_("Waits for the report"), required=False, choices=[
         ("", _("no report")), ("progress", _("progress report")),
@@ -264,3 +266,90 @@ class CallDocumentForm(forms.Form):
     title_en = forms.CharField(label=_("Title in English"), max_length=300, required=False)
     file = forms.FileField(label=_("File"), help_text=_("PDF, DOCX, XLSX or an image, up to "
                                                         "10 MB."))
+
+
+class ScoreField(forms.IntegerField):
+    """A whole score on a criterion's scale; the message names the range."""
+
+    def __init__(self, *, scale_max: int, **kwargs: Any) -> None:
+        message = _("Enter a whole number from 0 to %(max)s.") % {"max": scale_max}
+        super().__init__(min_value=0, max_value=scale_max, required=False, error_messages={
+            "invalid": message, "min_value": message, "max_value": message}, **kwargs)
+
+    def to_python(self, value: Any) -> int | None:
+        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
+            return None
+        if not re.fullmatch(r"[0-9]{1,6}", str(value).strip()):  # no "²", "٣", "1e3", "-1"
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(str(value).strip())
+
+
+class ReviewForm(forms.Form):
+    """A reviewer's scores (one field `score_<criterion id>` per criterion) and comment."""
+
+    comment = forms.CharField(label=_("Comment"), required=False, max_length=10000,
+                              widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args: Any, criteria: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        for criterion in criteria:
+            self.fields[f"score_{criterion.pk}"] = ScoreField(
+                scale_max=criterion.scale_max, label=str(criterion))
+
+    def scores(self) -> dict[int, int]:
+        return {c.pk: self.cleaned_data[f"score_{c.pk}"] for c in self.criteria
+                if self.cleaned_data.get(f"score_{c.pk}") is not None}
+
+
+class DeclareForm(forms.Form):
+    declare = forms.ChoiceField(choices=[("none", "none"), ("conflict", "conflict")])
+    note = forms.CharField(label=_("If yes, describe the conflict"), required=False,
+                           max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AssignForm(forms.Form):
+    """Assign one reviewer to one application of the call."""
+
+    application = forms.ModelChoiceField(
+        queryset=Application.objects.none(), label=_("Application"),
+        error_messages={"invalid_choice": _("Choose an application."),
+                        "required": _("Choose an application.")})
+    reviewer = forms.ModelChoiceField(
+        queryset=Application.objects.none(), label=_("Reviewer"),
+        error_messages={"invalid_choice": _("Choose a reviewer."),
+                        "required": _("Choose a reviewer.")})
+
+    def __init__(self, *args: Any, call: Call, reviewers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["application"]).queryset = call.applications.all()
+        cast(forms.ModelChoiceField, self.fields["reviewer"]).queryset = reviewers
+
+
+class AutoAssignForm(forms.Form):
+    per_application = forms.IntegerField(label=_("Reviewers per application"), min_value=1,
+                                         max_value=10, initial=2)
+
+
+class TranchePayForm(forms.Form):
+    reference = forms.CharField(label=_("Payment reference"), required=False, max_length=100)
+
+
+class ReportDecisionForm(forms.Form):
+    decide = forms.ChoiceField(choices=[("accept", "accept"), ("return", "return")])
+    text = forms.CharField(label=_("Message"), required=False, max_length=5000,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ScreeningForm(forms.Form):
+    """The notes of the eligibility checklist (one per check, and one overall)."""
+
+    note = forms.CharField(required=False, max_length=5000)
+
+    def __init__(self, *args: Any, codes: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for code in codes:
+            self.fields[f"note_{code}"] = forms.CharField(required=False, max_length=5000)
+
+    def text(self, name: str) -> str:
+        return str(self.cleaned_data.get(name, "")) if self.is_valid() else ""

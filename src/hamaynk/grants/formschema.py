@@ -37,6 +37,7 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from hamaynk.core.i18n import localized
+from hamaynk.core.parsing import validate_answer_date
 
 QuestionType = Literal["short_text", "long_text", "number", "money", "date", "single_choice",
                        "multiple_choice", "file", "yes_no", "budget"]
@@ -454,7 +455,8 @@ def _number(q: Question, language: str) -> forms.Field:
 
 def _money(q: Question, language: str) -> forms.Field:
     return forms.DecimalField(
-        max_digits=MONEY_MAX_DIGITS, decimal_places=2, min_value=q.min_value,
+        max_digits=MONEY_MAX_DIGITS, decimal_places=2,
+        min_value=q.min_value if q.min_value is not None else 0,  # money is never negative
         max_value=q.max_value,
         error_messages={"invalid": _("Please enter an amount, for example 1500 or 1500.50.")})
 
@@ -462,6 +464,7 @@ def _money(q: Question, language: str) -> forms.Field:
 def _date(q: Question, language: str) -> forms.Field:
     return forms.DateField(
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        validators=[validate_answer_date],
         error_messages={"invalid": _("Please enter a date, for example 2025-03-31.")})
 
 

@@ -16,6 +16,7 @@ from hamaynk.core.i18n import localized
 from hamaynk.core.links import object_url
 from hamaynk.core.models import TimeStampedModel
 from hamaynk.core.ownership import Owner
+from hamaynk.core.parsing import EARLIEST, LATEST, validate_programme_date
 from hamaynk.networks.models import Network
 
 CURRENCIES = [(c, c) for c in ("AMD", "EUR", "USD", "MDL", "UAH")]
@@ -62,8 +63,8 @@ class Call(TimeStampedModel):
     min_cofinancing_pct = models.DecimalField(
         _("minimum co-financing (%)"), max_digits=5, decimal_places=2, default=Decimal("0"),
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))])
-    opens_at = models.DateTimeField(_("opens"))
-    closes_at = models.DateTimeField(_("closes"))
+    opens_at = models.DateTimeField(_("opens"), validators=[validate_programme_date])
+    closes_at = models.DateTimeField(_("closes"), validators=[validate_programme_date])
     # Eligibility, as data: checked before anyone writes a word.
     eligible_statuses = models.JSONField(_("member statuses that may apply"), default=list,
                                          blank=True)
@@ -85,6 +86,12 @@ class Call(TimeStampedModel):
                                    name="call_closes_after_it_opens"),
             models.CheckConstraint(condition=Q(max_award__gte=models.F("min_award")),
                                    name="call_max_award_at_least_min"),
+            models.CheckConstraint(condition=Q(envelope__gte=0, min_award__gte=0,
+                                               min_cofinancing_pct__gte=0,
+                                               min_cofinancing_pct__lte=100),
+                                   name="call_amounts_not_negative"),
+            models.CheckConstraint(condition=Q(opens_at__gte=EARLIEST, closes_at__lte=LATEST),
+                                   name="call_moments_within_programme_years"),
         ]
 
     def __str__(self) -> str:
@@ -178,9 +185,11 @@ class Application(TimeStampedModel):
     version = models.PositiveIntegerField(default=1)
     title = models.CharField(_("project title"), max_length=300, blank=True)
     amount_requested = models.DecimalField(_("amount requested"), max_digits=14,
-                                           decimal_places=2, default=Decimal("0"))
+                                           decimal_places=2, default=Decimal("0"),
+                                           validators=[MinValueValidator(Decimal("0"))])
     own_contribution = models.DecimalField(_("own contribution"), max_digits=14,
-                                           decimal_places=2, default=Decimal("0"))
+                                           decimal_places=2, default=Decimal("0"),
+                                           validators=[MinValueValidator(Decimal("0"))])
     answers = models.JSONField(default=dict, blank=True)
     language = models.CharField(max_length=8, default="hy")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
@@ -200,7 +209,10 @@ class Application(TimeStampedModel):
         verbose_name = _("grant application")
         verbose_name_plural = _("grant applications")
         constraints = [models.UniqueConstraint(fields=["call", "community"],
-                                               name="grant_application_one_per_community")]
+                                               name="grant_application_one_per_community"),
+                       models.CheckConstraint(condition=Q(amount_requested__gte=0,
+                                                          own_contribution__gte=0),
+                                              name="grant_application_amounts_not_negative")]
         indexes = [models.Index(fields=["call", "status", "-submitted_at"]),
                    models.Index(fields=["call", "amount_requested"]),
                    # a call's applications in one status from one region: an index-only
@@ -255,6 +267,9 @@ class BudgetLine(models.Model):
 
     class Meta:
         ordering = ["application", "order", "pk"]
+        constraints = [models.CheckConstraint(condition=Q(requested__gte=0,
+                                                          own_contribution__gte=0),
+                                              name="budget_line_amounts_not_negative")]
 
     def __str__(self) -> str:
         return self.description
@@ -314,7 +329,8 @@ class Grant(TimeStampedModel):
                                        related_name="grant")
     call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="grants")
     community = models.ForeignKey(Community, on_delete=models.PROTECT, related_name="grants")
-    amount = models.DecimalField(_("amount awarded"), max_digits=14, decimal_places=2)
+    amount = models.DecimalField(_("amount awarded"), max_digits=14, decimal_places=2,
+                                 validators=[MinValueValidator(Decimal("0"))])
     currency = models.CharField(_("currency"), max_length=3, choices=CURRENCIES)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices,
                               default=Status.ACTIVE)
@@ -324,6 +340,8 @@ class Grant(TimeStampedModel):
         ordering = ["-awarded_at"]
         indexes = [models.Index(fields=["community", "status"]),
                    models.Index(fields=["-awarded_at", "-id"], name="grant_awarded_order")]
+        constraints = [models.CheckConstraint(condition=Q(amount__gte=0),
+                                              name="grant_amount_not_negative")]
 
     def __str__(self) -> str:
         return f"{self.community} — {self.call}"
@@ -362,6 +380,8 @@ class Tranche(TimeStampedModel):
 
     class Meta:
         ordering = ["grant", "order"]
+        constraints = [models.CheckConstraint(condition=Q(amount__gt=0),
+                                              name="tranche_amount_positive")]
 
     def __str__(self) -> str:
         return f"{self.grant} #{self.order}"
@@ -519,7 +539,8 @@ class Determination(TimeStampedModel):
                                     related_name="determinations")
     outcome = models.CharField(_("decision"), max_length=20, choices=Outcome.choices)
     amount = models.DecimalField(_("amount awarded"), max_digits=14, decimal_places=2,
-                                 null=True, blank=True)
+                                 null=True, blank=True,
+                                 validators=[MinValueValidator(Decimal("0"))])
     reason = models.TextField(_("reason"))
     off_ranking_justification = models.TextField(_("why this differs from the ranking"),
                                                  blank=True)
@@ -529,6 +550,9 @@ class Determination(TimeStampedModel):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        constraints = [models.CheckConstraint(
+            condition=Q(amount__isnull=True) | Q(amount__gte=0),
+            name="determination_amount_not_negative")]
 
     def __str__(self) -> str:
         return f"{self.application}: {self.outcome}"

@@ -11,6 +11,7 @@ from hamaynk.communities.forms import CommunityChoiceField
 from hamaynk.communities.models import Community
 from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
+from hamaynk.core.parsing import parse_id
 from hamaynk.learning import services
 from hamaynk.learning.models import Cohort
 from hamaynk.networks.selectors import network_for_secretariat
@@ -64,14 +65,17 @@ def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if not can_manage:
             raise Http404
         try:
-            if request.POST.get("remove", "").isdigit():
+            if "remove" in request.POST:
+                remove = parse_id(request.POST.get("remove"))
+                if remove is None:
+                    raise Http404
                 services.cohort_remove_community(cohort=cohort, actor=request.user,  # type: ignore[arg-type]
-                                                 community_id=int(request.POST["remove"]))
+                                                 community_id=remove)
                 messages.success(request, _("The community is removed from the cohort."))
                 return redirect(cohort)
             if "coaches" in request.POST:
-                coaches = list(User.objects.filter(pk__in=[c for c in request.POST.getlist(
-                    "coaches") if c.isdigit()]))
+                chosen = [parse_id(c) for c in request.POST.getlist("coaches")]
+                coaches = list(User.objects.filter(pk__in=[c for c in chosen if c is not None]))
                 services.cohort_set_coaches(cohort=cohort, coaches=coaches,
                                             actor=request.user)  # type: ignore[arg-type]
                 messages.success(request, _("The coaches are saved."))

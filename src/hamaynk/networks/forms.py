@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hamaynk.core.forms import FastSelect
+from hamaynk.core.parsing import validate_programme_date
 from hamaynk.networks.models import (
     Commitment,
     CouncilTemplate,
@@ -99,7 +100,8 @@ class PlanDecisionForm(forms.Form):
 class MembershipActionForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}),
                              max_length=2000)
-    new_plan_due = forms.DateField(label=_("New LEDP due date"), required=False, widget=DATE)
+    new_plan_due = forms.DateField(label=_("New LEDP due date"), required=False, widget=DATE,
+                                   validators=[validate_programme_date])
 
 
 class RulesForm(forms.ModelForm):

@@ -4,8 +4,12 @@ them (secretariat, reviewers, coaches) and which communities are members.
 Membership applications, statuses by network rules and commitments come with the
 membership issue; this is the part the registry and the roles need now."""
 
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -14,6 +18,7 @@ from hamaynk.core.i18n import localized
 from hamaynk.core.links import object_url
 from hamaynk.core.models import TimeStampedModel
 from hamaynk.core.ownership import Owner
+from hamaynk.core.parsing import validate_programme_date
 
 
 class Network(TimeStampedModel):
@@ -38,7 +43,8 @@ class Network(TimeStampedModel):
     requires_edo = models.BooleanField(_("an Economic Development Officer must be named"),
                                        default=False)
     dues_amount = models.DecimalField(_("annual dues"), max_digits=12, decimal_places=2,
-                                      null=True, blank=True)
+                                      null=True, blank=True,
+                                      validators=[MinValueValidator(Decimal("0"))])
     dues_currency = models.CharField(_("currency"), max_length=3, blank=True,
                                      choices=[(c, c) for c in ("AMD", "EUR", "USD", "MDL", "UAH")])
 
@@ -46,6 +52,9 @@ class Network(TimeStampedModel):
         ordering = ["slug"]
         verbose_name = _("network")
         verbose_name_plural = _("networks")
+        constraints = [models.CheckConstraint(
+            condition=Q(dues_amount__isnull=True) | Q(dues_amount__gte=0),
+            name="network_dues_not_negative")]
 
     def __str__(self) -> str:
         return self.name
@@ -125,13 +134,17 @@ class CouncilTemplate(TimeStampedModel):
     justification = models.TextField(_("justification"),
                                      help_text=_("Paragraphs separated by an empty line."))
     co_financing = models.DecimalField(_("co-financing from the community budget"),
-                                       max_digits=14, decimal_places=2, null=True, blank=True)
+                                       max_digits=14, decimal_places=2, null=True, blank=True,
+                                       validators=[MinValueValidator(Decimal("0"))])
 
     class Meta:
         verbose_name = _("council decision template")
         verbose_name_plural = _("council decision templates")
         constraints = [models.UniqueConstraint(fields=["network", "language"],
-                                               name="council_template_one_per_language")]
+                                               name="council_template_one_per_language"),
+                       models.CheckConstraint(
+                           condition=Q(co_financing__isnull=True) | Q(co_financing__gte=0),
+                           name="council_template_co_financing_not_negative")]
 
     def __str__(self) -> str:
         return f"{self.network.short_name} ({self.language})"
@@ -215,7 +228,8 @@ class MembershipApplication(TimeStampedModel):
                                                   related_name="+",
                                                   verbose_name=_("commitments accepted"))
     decision_number = models.CharField(_("council decision number"), max_length=40, blank=True)
-    decision_date = models.DateField(_("council decision date"), null=True, blank=True)
+    decision_date = models.DateField(_("council decision date"), null=True, blank=True,
+                                     validators=[validate_programme_date])
     decision_scan = models.ForeignKey("core.StoredFile", on_delete=models.SET_NULL, null=True,
                                       blank=True, related_name="+",
                                       verbose_name=_("adopted council decision (scan)"))

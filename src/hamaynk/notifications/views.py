@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from hamaynk.core.parsing import parse_id
 from hamaynk.notifications import selectors, services
 
 
@@ -16,7 +17,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def mark_read(request: HttpRequest) -> HttpResponse:
-    raw = request.POST.get("id")
-    services.mark_read(recipient=request.user,  # type: ignore[arg-type]
-                       notification_id=int(raw) if raw and raw.isdigit() else None)
+    raw = request.POST.get("id", "")
+    notification_id = parse_id(raw)
+    if notification_id is not None or raw == "":  # no id: all; a junk id: none
+        services.mark_read(recipient=request.user,  # type: ignore[arg-type]
+                           notification_id=notification_id)
     return redirect("notifications:inbox")

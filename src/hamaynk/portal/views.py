@@ -13,10 +13,11 @@ def floor(request: HttpRequest) -> HttpResponse:
     from django.http import Http404
 
     from hamaynk.communities.models import Community
+    from hamaynk.core.parsing import parse_id
 
     if not settings.HAMAYNK_BENCH:
         raise Http404
-    name = Community.objects.filter(pk=int(request.GET.get("id", "1") or 1)).values_list(
+    name = Community.objects.filter(pk=parse_id(request.GET.get("id")) or 1).values_list(
         "name_en", flat=True).first()
     return HttpResponse(name or "-", content_type="text/plain")
 

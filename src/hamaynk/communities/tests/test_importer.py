@@ -43,11 +43,12 @@ def test_import_rejects_a_bad_row_and_changes_nothing(tmp_path: Path):
     assert Community.objects.count() == 0 and Region.objects.count() == 0
 
 
-def test_import_rejects_a_non_number_population(tmp_path: Path):
+@pytest.mark.parametrize("population", ["many", "²", "9" * 5000])
+def test_import_rejects_a_non_number_population(tmp_path: Path, population: str):
     bad = tmp_path / "communities.csv"
     bad.write_text(
         "marz_iso,marz_hy,marz_en,community_hy,community_en,population,source_url\n"
-        "AM-KT,Կոտայք,Kotayk,Ակունք,Akunk,many,\n", encoding="utf-8")
+        f"AM-KT,Կոտայք,Kotayk,Ակունք,Akunk,{population},\n", encoding="utf-8")
     with pytest.raises(CommandError, match="line 2: population must be a whole number"):
         call_command("import_registry", communities=bad, no_candidates=True)
     assert not Community.objects.exists()

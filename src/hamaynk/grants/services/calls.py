@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from hamaynk.accounts.models import User
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
+from hamaynk.core.parsing import date_bounds_message, within_programme_years
 from hamaynk.core.workflow import move, require
 from hamaynk.grants import formschema
 from hamaynk.grants.models import BudgetCategory, Call, CallQuestion, FormVersion
@@ -49,6 +50,9 @@ def _check_call(values: dict[str, Any], network: Network | None = None) -> None:
     cohort = values.get("eligible_cohort")
     if cohort is not None and network is not None and cohort.network_id != network.pk:
         raise DomainError(_("Choose a cohort of this network."), field="eligible_cohort")
+    for moment in ("opens_at", "closes_at"):
+        if not within_programme_years(values[moment]):
+            raise DomainError(date_bounds_message(), field=moment)
     if values["closes_at"] <= values["opens_at"]:
         raise DomainError(_("The call must close after it opens."), field="closes_at")
     if values["max_award"] < values["min_award"]:

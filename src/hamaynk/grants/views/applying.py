@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from hamaynk.core.errors import DomainError
 from hamaynk.core.files import DOCUMENTS, store_upload
 from hamaynk.core.models import StoredFile
+from hamaynk.core.parsing import parse_id
 from hamaynk.core.views import run_action
 from hamaynk.grants import copies, formschema, selectors, services
 from hamaynk.grants.forms import BudgetLineForm, TextForm, VersionForm
@@ -143,12 +144,14 @@ def application_budget(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if not context["can_edit"]:
             raise Http404
-        delete = request.POST.get("delete", "")
         try:
-            if delete.isdigit():
+            if "delete" in request.POST:
+                delete = parse_id(request.POST.get("delete"))
+                if delete is None:
+                    raise Http404
                 services.budget_line_delete(application=application,
                                             actor=request.user,  # type: ignore[arg-type]
-                                            line_id=int(delete))
+                                            line_id=delete)
                 return redirect("grants:application_budget", pk=pk)
             if form.is_valid():
                 services.budget_line_save(
@@ -204,8 +207,10 @@ def application_clarify(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         answer_to = request.GET.get("answer", "")
         if answer_to:
+            clarification_id = parse_id(answer_to)
             clarification = Clarification.objects.filter(
-                application=application, pk=answer_to).first() if answer_to.isdigit() else None
+                application=application, pk=clarification_id).first() \
+                if clarification_id is not None else None
             if clarification is None:
                 raise Http404
             services.clarification_answer(clarification=clarification,

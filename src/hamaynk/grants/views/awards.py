@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamaynk.core.errors import DomainError
+from hamaynk.core.forms import first_error
+from hamaynk.core.parsing import parse_id
 from hamaynk.documents.numbers import money_hy
 from hamaynk.documents.pdf_writer import html_to_pdf
 from hamaynk.grants import formschema, selectors, services
-from hamaynk.grants.forms import TextForm, TrancheFormSet
+from hamaynk.grants.forms import ReportDecisionForm, TextForm, TrancheFormSet, TranchePayForm
 from hamaynk.grants.views.applying import _store_files
 
 
@@ -77,12 +79,16 @@ def grant_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             services.grant_close(grant=grant, actor=request.user)  # type: ignore[arg-type]
             messages.success(request, _("The grant is closed."))
         elif action == "pay":
-            tranche = grant.tranches.filter(pk=request.POST.get("tranche", "0") or 0).first() \
-                if request.POST.get("tranche", "").isdigit() else None
+            tranche_id = parse_id(request.POST.get("tranche"))
+            tranche = grant.tranches.filter(pk=tranche_id).first() \
+                if tranche_id is not None else None
             if tranche is None:
                 raise Http404
+            form = TranchePayForm(request.POST)
+            if not form.is_valid():
+                raise DomainError(first_error(form), field="reference")
             services.tranche_pay(tranche=tranche, actor=request.user,  # type: ignore[arg-type]
-                                 reference=request.POST.get("reference", ""))
+                                 reference=form.cleaned_data["reference"])
             messages.success(request, _("The tranche is marked as paid."))
         else:
             raise Http404
@@ -115,9 +121,12 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if "decide" in request.POST:
                 if not can_decide:
                     raise Http404
+                decision = ReportDecisionForm(request.POST)
+                if not decision.is_valid():
+                    raise DomainError(first_error(decision), field="text")
                 services.report_decide(report=report, actor=request.user,  # type: ignore[arg-type]
-                                       accept=request.POST["decide"] == "accept",
-                                       message=request.POST.get("text", ""))
+                                       accept=decision.cleaned_data["decide"] == "accept",
+                                       message=decision.cleaned_data["text"])
                 messages.success(request, _("Done. The community has been told."))
                 return redirect(report)
             if not can_edit:

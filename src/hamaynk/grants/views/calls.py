@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from hamaynk.core.caching import cached_filter_fields
 from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
+from hamaynk.core.parsing import parse_id
 from hamaynk.core.rows import rendered_rows
 from hamaynk.grants import formschema, selectors, services
 from hamaynk.grants.forms import (
@@ -61,10 +62,12 @@ def call_documents(request: HttpRequest, slug: str) -> HttpResponse:
     """Add (or, with `remove`, take away) a public document of the call."""
     call = selectors.call_for_manager(slug=slug, user=request.user)
     try:
-        remove = request.POST.get("remove", "")
-        if remove.isdigit():
+        if "remove" in request.POST:
+            remove = parse_id(request.POST.get("remove"))
+            if remove is None:
+                raise Http404
             services.call_document_remove(call=call, actor=request.user,  # type: ignore[arg-type]
-                                          document_id=int(remove))
+                                          document_id=remove)
             messages.success(request, _("The document is removed."))
             return redirect(call)
         form = CallDocumentForm(request.POST, request.FILES)
@@ -277,8 +280,9 @@ def call_qa(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         answer_to = request.GET.get("answer", "")
         if answer_to:
-            question = CallQuestion.objects.filter(call=call, pk=answer_to).first() \
-                if answer_to.isdigit() else None
+            question_id = parse_id(answer_to)
+            question = CallQuestion.objects.filter(call=call, pk=question_id).first() \
+                if question_id is not None else None
             if question is None:
                 raise Http404
             services.call_question_answer(question=question, actor=request.user,  # type: ignore[arg-type]

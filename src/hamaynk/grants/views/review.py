@@ -2,6 +2,7 @@
 assignment), rubric, ranking table and determinations."""
 
 from decimal import Decimal
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,10 +14,19 @@ from django.views.decorators.http import require_POST
 
 from hamaynk.accounts.models import User
 from hamaynk.core.errors import DomainError
+from hamaynk.core.forms import first_error
 from hamaynk.core.pagination import paginate
 from hamaynk.core.rows import rendered_rows
 from hamaynk.grants import copies, eligibility, selectors, services, states
-from hamaynk.grants.forms import CriterionFormSet, DeterminationForm
+from hamaynk.grants.forms import (
+    AssignForm,
+    AutoAssignForm,
+    CriterionFormSet,
+    DeclareForm,
+    DeterminationForm,
+    ReviewForm,
+    ScreeningForm,
+)
 from hamaynk.grants.models import Application, Review
 
 
@@ -33,41 +43,51 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     review = selectors.review_for_reviewer(pk=pk, user=request.user)
     application = review.application
     criteria = list(application.call.criteria.all())
+    form = ReviewForm(request.POST if request.method == "POST" and "declare" not in
+                      request.POST else None, criteria=criteria)
+    declare = DeclareForm(request.POST if "declare" in request.POST else None)
     if request.method == "POST":
         try:
-            if "declare" in request.POST:
-                conflict = request.POST.get("declare") == "conflict"
-                services.review_declare(review=review, actor=request.user,  # type: ignore[arg-type]
-                                        conflict=conflict, note=request.POST.get("note", ""))
-                if conflict:
-                    messages.success(request, _("Thank you. You are removed from this "
-                                                "application."))
-                    return redirect("grants:reviews")
-            else:
-                scores = {}
-                for criterion in criteria:
-                    raw = request.POST.get(f"score_{criterion.pk}", "").strip()
-                    if raw:
-                        if not raw.isdigit():
-                            raise DomainError(_("Scores are whole numbers."))
-                        scores[criterion.pk] = int(raw)
+            if declare.is_bound:
+                if declare.is_valid():
+                    conflict = declare.cleaned_data["declare"] == "conflict"
+                    services.review_declare(review=review,
+                                            actor=request.user,  # type: ignore[arg-type]
+                                            conflict=conflict, note=declare.cleaned_data["note"])
+                    if conflict:
+                        messages.success(request, _("Thank you. You are removed from this "
+                                                    "application."))
+                        return redirect("grants:reviews")
+                    return redirect("grants:review", pk=pk)
+            elif form.is_valid():
                 services.review_save(review=review, actor=request.user,  # type: ignore[arg-type]
-                                     scores=scores, comment=request.POST.get("comment", ""),
+                                     scores=form.scores(), comment=form.cleaned_data["comment"],
                                      submit="submit" in request.POST)
                 messages.success(request, _("Saved."))
+                return redirect("grants:review", pk=pk)
         except DomainError as exc:
             messages.error(request, str(exc.message))
-        return redirect("grants:review", pk=pk)
+            return redirect("grants:review", pk=pk)
     review.refresh_from_db()
     values = {s.criterion_id: s.value for s in review.scores.all()}
     context = {"review": review, "application": application, "call": application.call,
-               "rows": [{"criterion": c, "value": values.get(c.pk)} for c in criteria],
+               "rows": [_score_row(form, c, values.get(c.pk)) for c in criteria],
+               "form": form, "declare_form": declare,
                "others": selectors.other_reviews(review=review)}
     if review.status != Review.Status.ASSIGNED:
         context["sections"] = copies.answers_for_display(
             application, request.LANGUAGE_CODE)  # type: ignore[attr-defined]
         context["lines"] = application.budget_lines.select_related("category")
     return render(request, "grants/review_detail.html", context)
+
+
+def _score_row(form: ReviewForm, criterion: Any, saved: int | None) -> dict[str, Any]:
+    """One criterion's row: what the reviewer typed (when the form came back) and its error."""
+    name = f"score_{criterion.pk}"
+    if not form.is_bound:
+        return {"criterion": criterion, "value": saved, "errors": []}
+    return {"criterion": criterion, "value": form.data.get(name, ""),
+            "errors": form.errors.get(name, [])}
 
 
 @login_required
@@ -86,18 +106,21 @@ def call_review_action(request: HttpRequest, slug: str) -> HttpResponse:
     actor = request.user
     try:
         if "auto" in request.POST:
-            per = request.POST.get("per_application", "2")
-            made = services.reviews_auto_assign(call=call, actor=actor,  # type: ignore[arg-type]
-                                                per_application=int(per) if per.isdigit() else 0)
+            auto = AutoAssignForm(request.POST)
+            if not auto.is_valid():
+                raise DomainError(_("Enter a whole number of reviewers from 1 to 10."),
+                                  field="per_application")
+            made = services.reviews_auto_assign(
+                call=call, actor=actor,  # type: ignore[arg-type]
+                per_application=auto.cleaned_data["per_application"])
             messages.success(request, _("%(count)d assignments made.") % {"count": made})
         else:
-            application = call.applications.filter(
-                pk=request.POST.get("application", "0") or 0).first()
-            reviewer = User.objects.filter(pk=request.POST.get("reviewer", "0") or 0).first() \
-                if request.POST.get("reviewer", "").isdigit() else None
-            if application is None or reviewer is None:
-                raise DomainError(_("Choose a reviewer."))
-            services.review_assign(application=application, reviewer=reviewer,
+            form = AssignForm(request.POST, call=call,
+                              reviewers=User.objects.filter(is_active=True))
+            if not form.is_valid():
+                raise DomainError(first_error(form))
+            services.review_assign(application=form.cleaned_data["application"],
+                                   reviewer=form.cleaned_data["reviewer"],
                                    actor=actor)  # type: ignore[arg-type]
             messages.success(request, _("The reviewer is assigned and has been told."))
     except DomainError as exc:
@@ -117,13 +140,16 @@ def screening(request: HttpRequest, pk: int) -> HttpResponse:
                {"code": "budget", "label": _("The budget is within the call's limits."),
                 "auto": False, "ok": not services.budget_problems(application)}]
     if request.method == "POST":
+        notes = ScreeningForm(request.POST, codes=[str(c["code"]) for c in checks])
         recorded = [{"code": c["code"], "label": str(c["label"]),
                      "ok": request.POST.get(f"check_{c['code']}") == "on",
-                     "note": request.POST.get(f"note_{c['code']}", "")} for c in checks]
+                     "note": notes.text(f"note_{c['code']}")} for c in checks]
         try:
+            if not notes.is_valid():
+                raise DomainError(first_error(notes))
             services.screening_record(application=application,
                                       actor=request.user,  # type: ignore[arg-type]
-                                      checks=recorded, note=request.POST.get("note", ""))
+                                      checks=recorded, note=notes.text("note"))
         except DomainError as exc:
             messages.error(request, str(exc.message))
         else:

@@ -17,6 +17,7 @@ from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
 from hamaynk.core.files import DOCUMENTS, store_upload
 from hamaynk.core.models import StoredFile
+from hamaynk.core.parsing import date_bounds_message, within_programme_years
 from hamaynk.networks.models import Membership, MembershipApplication, Network
 from hamaynk.networks.selectors import secretariat_officers
 from hamaynk.networks.services._common import (
@@ -90,6 +91,8 @@ def application_update(*, application: MembershipApplication, actor: User,
     check_version(locked, expected_version)
     if not locked.is_editable:
         raise DomainError(_("This application can no longer be changed."))
+    if decision_date is not None and not within_programme_years(decision_date):
+        raise DomainError(date_bounds_message(), field="decision_date")
     fields = {"motivation": motivation.strip(), "edo_name": edo_name.strip(),
               "edo_position": edo_position.strip(), "edo_email": edo_email.strip(),
               "edo_phone": edo_phone.strip(), "decision_number": decision_number.strip(),

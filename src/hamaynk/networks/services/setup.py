@@ -82,6 +82,9 @@ TEMPLATE_FIELDS = ("title", "legal_basis", "points", "entry_into_force", "justif
 def council_template_save(*, network: Network, actor: User, language: str,
                           **values: Any) -> CouncilTemplate:
     require(actor, "networks.manage_settings", network)
+    co_financing = values.get("co_financing")
+    if co_financing is not None and (not co_financing.is_finite() or co_financing < 0):
+        raise DomainError(_("The co-financing cannot be negative."), field="co_financing")
     template = CouncilTemplate.objects.select_for_update().filter(
         network=network, language=language).first() or CouncilTemplate(
         network=network, language=language)

@@ -54,9 +54,14 @@ def council_template_edit(request: HttpRequest, slug: str, language: str) -> Htt
                 or CouncilTemplate(network=network, language=language))
     form = CouncilTemplateForm(request.POST or None, instance=template)
     if request.method == "POST" and form.is_valid():
-        services.council_template_save(network=network, actor=request.user,  # type: ignore[arg-type]
-                                       language=language, **form.cleaned_data)
-        messages.success(request, _("The council texts are saved."))
-        return redirect("networks:settings", slug=slug)
+        try:
+            services.council_template_save(network=network,
+                                           actor=request.user,  # type: ignore[arg-type]
+                                           language=language, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, str(exc.message))
+        else:
+            messages.success(request, _("The council texts are saved."))
+            return redirect("networks:settings", slug=slug)
     return render(request, "networks/council_template.html",
                   {"network": network, "form": form, "language": language})

@@ -37,6 +37,6 @@ class Migration(migrations.Migration):
     dependencies = [
         ("core", "0002_storedfile_owner"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("grants", "0014_application_listed_order"),
+        ("grants", "0015_money_not_negative"),
     ]
     operations = [migrations.RunPython(own, migrations.RunPython.noop)]

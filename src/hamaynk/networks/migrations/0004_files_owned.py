@@ -26,6 +26,6 @@ class Migration(migrations.Migration):
     dependencies = [
         ("core", "0002_storedfile_owner"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("networks", "0002_membership_plan_due_membership_reminded_30_at_and_more"),
+        ("networks", "0003_money_not_negative"),
     ]
     operations = [migrations.RunPython(own, migrations.RunPython.noop)]

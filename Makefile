@@ -39,6 +39,10 @@ worker: install
 	  $(PY) manage.py rqworker --job-class django_tasks_rq.Job default; \
 	else $(PY) manage.py db_worker; fi
 
+# The periodic commands (calls_tick, membership_daily, grants_daily, send_digests): start ONE.
+scheduler: install
+	$(PY) manage.py scheduler
+
 messages: install
 	cd src/hamaynk && DEBUG=on ../../$(PY) ../../manage.py makemessages -l hy -l en --no-location --no-obsolete -i "locale_vendor/*"
 	$(PY) scripts/fill_en_catalogue.py src/hamaynk/locale/en/LC_MESSAGES/django.po

@@ -176,6 +176,8 @@ FORMAT_MODULE_PATH = ["hamaynk.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Yerevan"
+# The periodic commands (`manage.py scheduler`) run at their times in this zone.
+HAMAYNK_SCHEDULER_TIME_ZONE = env("SCHEDULER_TIME_ZONE", default=TIME_ZONE)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -35,9 +35,7 @@ check: install
 	DEBUG=on $(PY) manage.py makemigrations --check --dry-run
 
 worker: install
-	@if [ -n "$$REDIS_URL" ] && [ "$${TASKS_BACKEND:-rq}" = "rq" ]; then \
-	  $(PY) manage.py rqworker --job-class django_tasks_rq.Job default; \
-	else $(PY) manage.py db_worker; fi
+	$(PY) manage.py worker
 
 # The periodic commands (calls_tick, membership_daily, grants_daily, send_digests): start ONE.
 scheduler: install

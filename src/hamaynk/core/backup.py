@@ -10,6 +10,11 @@ them in the target.
 Archive (`tar.gz`): `data.jsonl`, `files/<path>` for every file of the default storage,
 and `manifest.json` last (format version, creation time, database vendor, migration state
 per app, row count per table, each file's path, size and sha256).
+
+Why not django-dbbackup (maintained, 5.4 in 2026-10): it runs the vendor's own tool
+(`pg_dump`, SQLite's dump), so an archive restores only into the same vendor and needs
+client tools matching the server, and it writes the database and the media as two
+archives. Django's serializers are portable and need nothing outside Python.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ UV := $(shell command -v uv 2>/dev/null || echo .venv-tools/bin/uv)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test check worker install messages run-migrations clean scale-data bench
+.PHONY: demo test check worker install messages run-migrations clean scale-data bench \
+        backup restore scheduler
 
 $(UV):
 	python3 -m venv .venv-tools && .venv-tools/bin/pip install -q uv
@@ -34,9 +35,11 @@ check: install
 	DEBUG=on $(PY) manage.py makemigrations --check --dry-run
 
 worker: install
-	@if [ -n "$$REDIS_URL" ] && [ "$${TASKS_BACKEND:-rq}" = "rq" ]; then \
-	  $(PY) manage.py rqworker --job-class django_tasks_rq.Job default; \
-	else $(PY) manage.py db_worker; fi
+	$(PY) manage.py worker
+
+# The periodic commands (calls_tick, membership_daily, grants_daily, send_digests): start ONE.
+scheduler: install
+	$(PY) manage.py scheduler
 
 messages: install
 	cd src/hamaynk && DEBUG=on ../../$(PY) ../../manage.py makemessages -l hy -l en --no-location --no-obsolete -i "locale_vendor/*"
@@ -55,3 +58,11 @@ bench: install
 
 clean:
 	rm -rf var .venv .venv-tools
+
+# Backup and restore (README: "Backup and restore"): one archive of the database and files.
+backup: install
+	$(PY) manage.py backup $(if $(OUTPUT),--output $(OUTPUT))
+
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/hamaynk-….tar.gz [FORCE=1]"; exit 2; }
+	$(PY) manage.py restore "$(FILE)" $(if $(FORCE),--force)

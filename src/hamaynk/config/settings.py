@@ -176,6 +176,8 @@ FORMAT_MODULE_PATH = ["hamaynk.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Yerevan"
+# The periodic commands (`manage.py scheduler`) run at their times in this zone.
+HAMAYNK_SCHEDULER_TIME_ZONE = env("SCHEDULER_TIME_ZONE", default=TIME_ZONE)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
@@ -239,3 +241,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 HAMAYNK_SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+
+# Deployment (Procfile; README "Deployment"). Web processes gunicorn starts (the deploy
+# check hamaynk.W002 asks for a shared cache when there are several).
+HAMAYNK_WEB_WORKERS = env.int("WEB_CONCURRENCY", default=2)
+# HSTS for subdomains and the browsers' preload list commit the whole domain, not this
+# application, to HTTPS for years: the operator decides (off by default), so Django's
+# reminders are silenced here rather than answered.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]

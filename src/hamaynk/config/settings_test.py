@@ -18,3 +18,12 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# A second, empty database that the backup round-trip test restores into (created only
+# when a collected test asks for it: core/tests/test_backup.py).
+DATABASES["restore"] = {  # noqa: F405
+    **DATABASES["default"],  # noqa: F405
+    "NAME": (f"{DATABASES['default']['NAME']}_restore"  # noqa: F405
+             if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3"  # noqa: F405
+             else str(VAR_DIR / "restore.sqlite3")),  # noqa: F405
+    "TEST": {},
+}

@@ -8,4 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform core")
 
     def ready(self) -> None:
-        from hamaynk.core import permissions  # noqa: F401 - registers core.view_file
+        from hamaynk.core import (
+            checks,  # noqa: F401 - registers the deploy checks
+            permissions,  # noqa: F401 - registers core.view_file
+        )

@@ -107,3 +107,22 @@ class StoredFile(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class JobLease(models.Model):
+    """One periodic job's lease (core/scheduling.py): the scheduler that moves `held_until`
+    forward first runs the job; another scheduler process finds it held and skips."""
+
+    name = models.CharField(max_length=100, unique=True)
+    held_until = models.DateTimeField()
+    holder = models.CharField(max_length=200, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("scheduled job")
+        verbose_name_plural = _("scheduled jobs")
+
+    def __str__(self) -> str:
+        return self.name

@@ -2,8 +2,11 @@
 the web root, served only through the permission-checked `core:file` view."""
 
 import hashlib
+import logging
+import zipfile
 from collections.abc import Iterable
 from typing import Any
+from xml.etree import ElementTree
 
 import puremagic
 from django.conf import settings
@@ -12,6 +15,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from pypdf import PdfReader
 
 from hamaynk.core import audit
 from hamaynk.core.models import StoredFile
@@ -28,6 +32,20 @@ DOCUMENTS = frozenset({PDF, DOCX}) | IMAGES
 _EXTENSIONS = {PDF: ".pdf", DOCX: ".docx", XLSX: ".xlsx", PNG: ".png", JPEG: ".jpg",
                WEBP: ".webp"}
 _LABELS = {PDF: "PDF", DOCX: "DOCX", XLSX: "XLSX", PNG: "PNG", JPEG: "JPEG", WEBP: "WebP"}
+# The main part that [Content_Types].xml names for each Office type (macro-enabled
+# documents and templates have other content types, so they are not accepted).
+_OFFICE_MAIN = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": DOCX,
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": XLSX,
+}
+_CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+# Bounds on what an Office file (a ZIP) may unpack to, read from its directory without
+# extracting anything: a zip bomb is refused before a byte of it is decompressed.
+OFFICE_MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+OFFICE_MAX_ENTRIES = 2000
+_CONTENT_TYPES_MAX_BYTES = 1024 * 1024
+# A PDF must open with pypdf and tell its page count; longer documents are refused.
+PDF_MAX_PAGES = 3000
 
 
 def sniff(head: bytes) -> str | None:
@@ -44,6 +62,81 @@ def sniff(head: bytes) -> str | None:
             if ext == known or (mime == JPEG and ext in {".jpeg", ".jfif"}):
                 return mime
     return None
+
+
+def _refuse(message: str, code: str) -> ValidationError:
+    return ValidationError(message, code=code)
+
+
+def office_type(upload: UploadedFile) -> str | None:
+    """DOCX or XLSX when the upload is the Office file its `[Content_Types].xml` says it is
+    (a real ZIP naming the main part, which is present); None for any other ZIP. Raises
+    ValidationError when the archive would unpack beyond the bounds."""
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            entries = archive.infolist()
+            if len(entries) > OFFICE_MAX_ENTRIES:
+                raise _refuse(_("This document has too many parts (more than %(count)d).")
+                              % {"count": OFFICE_MAX_ENTRIES}, "too_many_parts")
+            if sum(entry.file_size for entry in entries) > OFFICE_MAX_UNPACKED_BYTES:
+                raise _refuse(_("This document unpacks to more than %(limit)s; it cannot be "
+                                "accepted.") % {"limit": filesizeformat(OFFICE_MAX_UNPACKED_BYTES)},
+                              "too_large_unpacked")
+            names = {entry.filename for entry in entries}
+            info = next((e for e in entries if e.filename == "[Content_Types].xml"), None)
+            if info is None or info.file_size > _CONTENT_TYPES_MAX_BYTES:
+                return None
+            declared = archive.read(info)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
+            NotImplementedError, RuntimeError):
+        return None
+    finally:
+        upload.seek(0)
+    return _main_part_type(declared, names)
+
+
+def _main_part_type(declared: bytes, names: set[str]) -> str | None:
+    if b"<!DOCTYPE" in declared.upper():
+        return None  # no entities, no external references: not what Office writes
+    try:
+        root = ElementTree.fromstring(declared)  # noqa: S314 (no DOCTYPE, so no entities)
+    except ElementTree.ParseError:
+        return None
+    found = {
+        _OFFICE_MAIN[override.get("ContentType", "")]
+        for override in root.iter(f"{_CT_NS}Override")
+        if override.get("ContentType", "") in _OFFICE_MAIN
+        and override.get("PartName", "").lstrip("/") in names
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def check_pdf(upload: UploadedFile) -> None:
+    """A PDF must open as one: pypdf (lenient) reads its page count, bounded."""
+    upload.seek(0)
+    unreadable = _refuse(_("This file starts like a PDF but cannot be read as one. Save it "
+                           "again as PDF and upload it once more."), "bad_pdf")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(upload, strict=False)
+        if reader.is_encrypted:
+            raise _refuse(_("This PDF is protected by a password. Upload it without the "
+                            "password."), "encrypted_pdf")
+        tree: Any = reader.root_object["/Pages"]
+        declared = int(tree["/Count"])
+        if declared > PDF_MAX_PAGES:
+            raise _refuse(_("This PDF has more than %(count)d pages.")
+                          % {"count": PDF_MAX_PAGES}, "too_many_pages")
+        pages = len(reader.pages)
+    except ValidationError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds of error on hostile input
+        raise unreadable from exc
+    finally:
+        upload.seek(0)
+    if not 0 < pages <= PDF_MAX_PAGES:
+        raise unreadable
 
 
 def validate_upload(upload: UploadedFile, *, allowed: Iterable[str],
@@ -63,12 +156,17 @@ def validate_upload(upload: UploadedFile, *, allowed: Iterable[str],
     head = upload.read(64 * 1024)
     upload.seek(0)
     detected = sniff(head)
+    if head.startswith(b"PK\x03\x04"):
+        # Any ZIP looks like DOCX to magic numbers: ask the archive what it holds.
+        detected = office_type(upload)
     if detected not in allowed:
         raise ValidationError(
             _("This file's content is not an accepted type. Accepted: %(types)s.")
             % {"types": ", ".join(sorted(_LABELS.get(t, t) for t in allowed))},
             code="bad_type",
         )
+    if detected == PDF:
+        check_pdf(upload)
     return detected
 
 

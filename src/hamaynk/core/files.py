@@ -3,6 +3,8 @@ the web root, served only through the permission-checked `core:file` view."""
 
 import hashlib
 import logging
+import re
+import unicodedata
 import zipfile
 from collections.abc import Iterable
 from typing import Any
@@ -62,6 +64,21 @@ def sniff(head: bytes) -> str | None:
             if ext == known or (mime == JPEG and ext in {".jpeg", ".jfif"}):
                 return mime
     return None
+
+
+INLINE_TYPES = IMAGES | {PDF}
+_UNSAFE_IN_NAME = re.compile(r"[^\w\- ]+")
+
+
+def download_name(stored: StoredFile) -> str:
+    """The name a file is served under: the stem of the uploader's name without path,
+    control or format characters (no right-to-left override), and the extension of the
+    detected type — the uploader's name never decides the extension."""
+    base = (stored.original_name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    stem = base.rsplit(".", 1)[0] if "." in base else base
+    stem = _UNSAFE_IN_NAME.sub("_", unicodedata.normalize("NFKC", stem))
+    stem = re.sub(r"[\s_]+", "_", stem).strip("_- ")[:100] or "file"
+    return stem + _EXTENSIONS.get(stored.content_type, ".bin")
 
 
 def _refuse(message: str, code: str) -> ValidationError:

@@ -204,3 +204,33 @@ def test_file_download_matrix(client, world, visibility, allowed):
 def test_missing_file_is_404(client):
     assert client.get(reverse("file", args=[424242])).status_code == 404
     assert not StoredFile.objects.exists()
+
+
+def download(client, world, name: str, content: bytes, allowed=DOCUMENTS):
+    stored = store_upload(upload=upload(name, content), uploaded_by=world.head, allowed=allowed,
+                          visibility="public")
+    response = client.get(reverse("file", args=[stored.pk]))
+    assert response.status_code == 200
+    return response
+
+
+@pytest.mark.django_db
+def test_download_is_served_under_our_name_and_the_detected_extension(client, world):
+    response = download(client, world, "council_decision.jar", PDF_BYTES)
+    assert response["Content-Disposition"] == 'inline; filename="council_decision.pdf"'
+    assert response["Content-Type"] == PDF
+    assert response["X-Content-Type-Options"] == "nosniff"
+    response = download(client, world, "council_decision.jar", docx_bytes())
+    assert response["Content-Disposition"] == 'attachment; filename="council_decision.docx"'
+    assert response["Content-Type"] == DOCX
+
+
+@pytest.mark.django_db
+def test_download_name_drops_path_control_characters_and_a_right_to_left_override(client, world):
+    response = download(client, world, "Որոշում 45\u202egpj.exe\r\n.pdf.html", docx_bytes())
+    # RFC 5987: the Armenian name percent-encoded in UTF-8, with no override, CR or LF.
+    assert response["Content-Disposition"] == (
+        "attachment; filename*=utf-8''%D5%88%D6%80%D5%B8%D5%B7%D5%B8%D6%82%D5%B4_45_gpj_exe_pdf"
+        ".docx")
+    response = download(client, world, "....", PNG_BYTES, allowed=IMAGES)
+    assert response["Content-Disposition"] == 'inline; filename="file.png"'

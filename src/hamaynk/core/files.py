@@ -212,3 +212,36 @@ def store_upload(*, upload: UploadedFile, uploaded_by: Any, allowed: Iterable[st
     audit.record(action="core.file.uploaded", actor=uploaded_by, target=stored,
                  data={"name": stored.original_name, "size": stored.size})
     return stored
+
+
+def discard_stored(*, stored: StoredFile | None, actor: Any, reason: str,
+                   owner: Any = None) -> None:
+    """Remove a file nothing needs any more (replaced, or its document removed): the row at
+    once, so it can no longer be downloaded, and the bytes once the transaction commits
+    (a rolled-back change keeps them). Records `core.file.discarded` in the history of
+    `owner` (the object that held the file) when given."""
+    if stored is None:
+        return
+    storage, name = stored.file.storage, stored.file.name
+    audit.record(action="core.file.discarded", actor=actor, target=owner or stored,
+                 data={"file": stored.pk, "name": stored.original_name, "reason": reason})
+    stored.delete()
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+def replace_stored(*, old: StoredFile | None, new: StoredFile | None, actor: Any,
+                   owner: Any = None) -> StoredFile | None:
+    """Return `new`, discarding `old` when it is another file (for fields that keep no
+    history: use it inside the service that sets the field)."""
+    if old is not None and (new is None or new.pk != old.pk):
+        discard_stored(stored=old, actor=actor, reason="replaced", owner=owner)
+    return new
+
+
+def discard_dropped(*, before: Iterable[int], after: Iterable[int], actor: Any,
+                    owner: Any = None) -> None:
+    """Discard the files of `before` that `after` no longer names (answers that held files)."""
+    dropped = set(before) - set(after)
+    for stored in StoredFile.objects.filter(pk__in=dropped).order_by("pk"):
+        discard_stored(stored=stored, actor=actor, reason="replaced", owner=owner)

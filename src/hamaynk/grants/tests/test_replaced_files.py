@@ -1,0 +1,55 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from hamaynk.core.files import DOCUMENTS, store_upload
+from hamaynk.core.models import AuditEntry, StoredFile
+from hamaynk.grants import services
+from hamaynk.grants.tests.conftest import call_values
+from hamaynk.tests_support import pdf_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def call_with_a_file_question(world):
+    call = services.call_create(network=world.network, actor=world.secretariat,
+                                **call_values(slug="letters"))
+    services.form_question_save(call=call, actor=world.secretariat, section_key="project",
+                                question={"key": "letter", "type": "file", "required": False,
+                                          "label_hy": "Նամակ"})
+    return services.call_move(call=call, actor=world.secretariat, target="open")
+
+
+def letter(world, name):
+    stored = store_upload(upload=SimpleUploadedFile(name, pdf_bytes()), uploaded_by=world.staff,
+                          allowed=DOCUMENTS, visibility="community",
+                          community_id=world.akunk.pk)
+    return stored, {"letter": {"file_id": stored.pk, "name": stored.original_name}}
+
+
+def test_a_drafts_replaced_file_answer_is_removed_with_its_bytes(
+        world, call_with_a_file_question, django_capture_on_commit_callbacks):
+    draft = services.application_start(call=call_with_a_file_question, community=world.akunk,
+                                       actor=world.staff)
+    old, first = letter(world, "letter-1.pdf")
+    new, second = letter(world, "letter-2.pdf")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.application_save_section(application=draft, actor=world.staff, answers=first)
+        services.application_save_section(application=draft, actor=world.staff, answers=second)
+    assert not StoredFile.objects.filter(pk=old.pk).exists()
+    assert not old.file.storage.exists(old.file.name)
+    assert StoredFile.objects.filter(pk=new.pk).exists()
+    assert AuditEntry.objects.get(action="core.file.discarded").target_id == str(draft.pk)
+
+
+def test_a_removed_call_document_takes_its_file_with_it(world, open_call,
+                                                        django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        document = services.call_document_add(
+            call=open_call, actor=world.secretariat, title_hy="Ուղեցույց", title_en="",
+            upload=SimpleUploadedFile("guide.pdf", pdf_bytes()))
+        stored = document.file
+        services.call_document_remove(call=open_call, actor=world.secretariat,
+                                      document_id=document.pk)
+    assert not StoredFile.objects.filter(pk=stored.pk).exists()
+    assert not stored.file.storage.exists(stored.file.name)

@@ -5,6 +5,8 @@ from hamaynk.core.files import DOCUMENTS, store_upload
 from hamaynk.core.models import AuditEntry, StoredFile
 from hamaynk.grants import services
 from hamaynk.grants.tests.conftest import call_values
+from hamaynk.grants.tests.test_awards import grant  # noqa: F401
+from hamaynk.grants.tests.test_review import in_review  # noqa: F401
 from hamaynk.tests_support import pdf_bytes
 
 pytestmark = pytest.mark.django_db
@@ -53,3 +55,28 @@ def test_a_removed_call_document_takes_its_file_with_it(world, open_call,
                                       document_id=document.pk)
     assert not StoredFile.objects.filter(pk=stored.pk).exists()
     assert not stored.file.storage.exists(stored.file.name)
+
+
+def evidence(world, name):
+    stored, answers = letter(world, name)
+    return stored, {"progress": "Կառուցվեց", "evidence": answers["letter"]}
+
+
+def test_a_due_reports_replaced_annex_is_removed_but_a_returned_reports_is_kept(
+        world, grant, django_capture_on_commit_callbacks):  # noqa: F811
+    from hamaynk.grants.tests.test_awards import schedule
+
+    report = schedule(world, grant)[1].report
+    first, answers_1 = evidence(world, "annex-1.pdf")
+    second, answers_2 = evidence(world, "annex-2.pdf")
+    third, answers_3 = evidence(world, "annex-3.pdf")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_save(report=report, actor=world.staff, answers=answers_1)
+        services.report_save(report=report, actor=world.staff, answers=answers_2)
+        services.report_submit(report=report, actor=world.staff)
+        services.report_decide(report=report, actor=world.secretariat, accept=False,
+                               message="Add the photos")
+        services.report_save(report=report, actor=world.staff, answers=answers_3)
+    assert not StoredFile.objects.filter(pk=first.pk).exists()
+    assert set(StoredFile.objects.filter(pk__in=[second.pk, third.pk])
+               .values_list("pk", flat=True)) == {second.pk, third.pk}

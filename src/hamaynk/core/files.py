@@ -173,7 +173,7 @@ def validate_upload(upload: UploadedFile, *, allowed: Iterable[str],
     head = upload.read(64 * 1024)
     upload.seek(0)
     detected = sniff(head)
-    if head.startswith(b"PK\x03\x04"):
+    if detected in (DOCX, XLSX) or head.startswith(b"PK\x03\x04"):
         # Any ZIP looks like DOCX to magic numbers: ask the archive what it holds.
         detected = office_type(upload)
     if detected not in allowed:

@@ -80,3 +80,22 @@ def test_a_due_reports_replaced_annex_is_removed_but_a_returned_reports_is_kept(
     assert not StoredFile.objects.filter(pk=first.pk).exists()
     assert set(StoredFile.objects.filter(pk__in=[second.pk, third.pk])
                .values_list("pk", flat=True)) == {second.pk, third.pk}
+
+
+def test_a_refused_file_answer_is_explained_next_to_its_question(
+        client, world, call_with_a_file_question):
+    from django.urls import reverse
+
+    from hamaynk.core.tests.test_files import plain_zip
+
+    draft = services.application_start(call=call_with_a_file_question, community=world.akunk,
+                                       actor=world.staff)
+    client.force_login(world.staff)
+    client.cookies["hamaynk_language"] = "en"
+    response = client.post(reverse("grants:application_section", args=[draft.pk, "project"]), {
+        "title": "Կոոպերատիվ", "summary": "Համառոտ",
+        "letter": SimpleUploadedFile("letter.docx", plain_zip({"a.txt": b"zip, not docx"}))})
+    assert response.status_code == 200
+    assert response.context["form"].errors["letter"] == [
+        "This file's content is not an accepted type. Accepted: DOCX, JPEG, PDF, PNG, WebP."]
+    assert not StoredFile.objects.exists()

@@ -81,9 +81,12 @@ def _store_files(request: HttpRequest, application: Application,
                  answers: dict[str, Any]) -> dict[str, Any]:
     for key, value in list(answers.items()):
         if hasattr(value, "read"):
-            stored = store_upload(upload=value, uploaded_by=request.user, allowed=DOCUMENTS,
-                                  visibility=StoredFile.Visibility.COMMUNITY,
-                                  community_id=application.community_id)
+            try:
+                stored = store_upload(upload=value, uploaded_by=request.user, allowed=DOCUMENTS,
+                                      visibility=StoredFile.Visibility.COMMUNITY,
+                                      community_id=application.community_id)
+            except ValidationError as exc:  # the refusal goes next to its question
+                raise ValidationError({key: exc.error_list}) from exc
             answers[key] = {"file_id": stored.pk, "name": stored.original_name}
     return answers
 

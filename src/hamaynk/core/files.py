@@ -129,12 +129,42 @@ def _main_part_type(declared: bytes, names: set[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_PDF_TAIL_BYTES = 64 * 1024
+
+
+def _tail(upload: UploadedFile, size: int) -> bytes:
+    upload.seek(max((upload.size or 0) - size, 0))
+    tail = upload.read(size)
+    upload.seek(0)
+    return tail
+
+
+_STARTXREF = re.compile(rb"startxref\s+(\d{1,12})\s+%%EOF")
+_XREF_START = re.compile(rb"\s*(xref|\d{1,10}\s+\d{1,5}\s+obj)")
+
+
+def _xref_where_it_says(upload: UploadedFile) -> bool:
+    """The file ends with `startxref <offset> %%EOF` (every PDF writer does) and a
+    cross-reference table or stream starts at that offset."""
+    found = _STARTXREF.findall(_tail(upload, _PDF_TAIL_BYTES))
+    if not found or int(found[-1]) >= (upload.size or 0):
+        return False
+    upload.seek(int(found[-1]))
+    start = upload.read(64)
+    upload.seek(0)
+    return _XREF_START.match(start) is not None
+
+
 def check_pdf(upload: UploadedFile) -> None:
     """A PDF must open as one: pypdf (lenient) reads its page count, bounded."""
     upload.seek(0)
     unreadable = _refuse(_("This file starts like a PDF but cannot be read as one. Save it "
                            "again as PDF and upload it once more."), "bad_pdf")
     logging.getLogger("pypdf").setLevel(logging.ERROR)
+    if not _xref_where_it_says(upload):
+        # Without a cross-reference table where the file's end says, pypdf would rebuild
+        # one by scanning the whole file (seconds for 10 MB of hostile bytes).
+        raise unreadable
     try:
         reader = PdfReader(upload, strict=False)
         if reader.is_encrypted:

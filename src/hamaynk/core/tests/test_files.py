@@ -138,6 +138,13 @@ def test_upload_refuses_pdf_magic_followed_by_html():
                               "again as PDF and upload it once more."]
 
 
+def test_upload_refuses_a_pdf_whose_end_points_to_no_cross_reference_table():
+    # pypdf would rebuild the table by scanning every byte; we refuse instead.
+    body = b"%PDF-1.7\n" + b"1 0 obj <<>> endobj\n" * 1000
+    assert refusal(body + b"startxref\n12\n%%EOF\n", "x.pdf").code == "bad_pdf"
+    assert refusal(body + b"startxref\n999999\n%%EOF\n", "x.pdf").code == "bad_pdf"
+
+
 def test_upload_refuses_a_pdf_with_too_many_pages(monkeypatch):
     from hamaynk.core import files
 

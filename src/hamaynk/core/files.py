@@ -48,6 +48,7 @@ OFFICE_MAX_ENTRIES = 2000
 _CONTENT_TYPES_MAX_BYTES = 1024 * 1024
 # A PDF must open with pypdf and tell its page count; longer documents are refused.
 PDF_MAX_PAGES = 3000
+logging.getLogger("pypdf").setLevel(logging.ERROR)  # a refused PDF is not a server problem
 
 
 def sniff(head: bytes) -> str | None:
@@ -160,14 +161,14 @@ def check_pdf(upload: UploadedFile) -> None:
     upload.seek(0)
     unreadable = _refuse(_("This file starts like a PDF but cannot be read as one. Save it "
                            "again as PDF and upload it once more."), "bad_pdf")
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     if not _xref_where_it_says(upload):
         # Without a cross-reference table where the file's end says, pypdf would rebuild
         # one by scanning the whole file (seconds for 10 MB of hostile bytes).
         raise unreadable
     try:
         reader = PdfReader(upload, strict=False)
-        if reader.is_encrypted:
+        # Restricted with an empty password (it opens in any reader) is fine.
+        if reader.is_encrypted and not reader.decrypt(""):
             raise _refuse(_("This PDF is protected by a password. Upload it without the "
                             "password."), "encrypted_pdf")
         tree: Any = reader.root_object["/Pages"]

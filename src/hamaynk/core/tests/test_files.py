@@ -145,6 +145,25 @@ def test_upload_refuses_a_pdf_whose_end_points_to_no_cross_reference_table():
     assert refusal(body + b"startxref\n999999\n%%EOF\n", "x.pdf").code == "bad_pdf"
 
 
+def encrypted_pdf(user_password: str) -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(72, 72)
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_upload_refuses_a_password_protected_pdf_but_takes_a_merely_restricted_one():
+    error = refusal(encrypted_pdf("secret"), "x.pdf")
+    assert error.code == "encrypted_pdf"
+    assert error.messages == ["This PDF is protected by a password. Upload it without the "
+                              "password."]
+    assert validate_upload(upload("x.pdf", encrypted_pdf("")), allowed=DOCUMENTS) == PDF
+
+
 def test_upload_refuses_a_pdf_with_too_many_pages(monkeypatch):
     from hamaynk.core import files
 

@@ -92,12 +92,24 @@ class World:
     coach: User
     outsider: User  # signed in, no role
     pending: User  # asked to be Akunk staff, not yet verified
+    # A second network (the Communities Association) with its own people: its roles must
+    # open nothing of the first network's.
+    other_network: Network
+    other_secretariat: User
+    other_reviewer: User
+    other_coach: User
 
     def people(self) -> dict[str, Any]:
         return {"anonymous": None, "outsider": self.outsider, "pending": self.pending,
                 "staff": self.staff, "head": self.head, "other_head": self.other_head,
                 "reviewer": self.reviewer, "coach": self.coach,
-                "secretariat": self.secretariat}
+                "secretariat": self.secretariat, "other_secretariat": self.other_secretariat,
+                "other_reviewer": self.other_reviewer, "other_coach": self.other_coach}
+
+
+# Every role of the permission matrices, in World.people()'s order.
+ROLES = ["anonymous", "outsider", "pending", "staff", "head", "other_head", "reviewer", "coach",
+         "secretariat", "other_secretariat", "other_reviewer", "other_coach"]
 
 
 def build_world() -> World:
@@ -123,8 +135,15 @@ def build_world() -> World:
     pending = AffiliationFactory(community=akunk, role="staff", status="pending",
                                  user__email="pending@example.am").user
     outsider = UserFactory(email="outsider@example.am")
+    caa = NetworkFactory(slug="caa", short_name="CAA", name_hy="Հայաստանի համայնքների միություն",
+                         name_en="Communities Association of Armenia")
+    caa_people = []
+    for role in ("secretariat", "reviewer", "coach"):
+        person = UserFactory(email=f"{role}@caa.example.am")
+        NetworkRole.objects.create(user=person, network=caa, role=role)
+        caa_people.append(person)
     return World(network, kotayk, tavush, akunk, dilijan, secretariat, head, staff, other_head,
-                 reviewer, coach, outsider, pending)
+                 reviewer, coach, outsider, pending, caa, *caa_people)
 
 
 def configure_m4eg(network: Network) -> Network:

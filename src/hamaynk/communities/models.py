@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from hamaynk.core.i18n import localized
 from hamaynk.core.links import object_url
 from hamaynk.core.models import TimeStampedModel
+from hamaynk.core.ownership import Owner
 
 
 class NamedInLanguages(models.Model):
@@ -128,6 +129,19 @@ class Community(NamedInLanguages, TimeStampedModel):
     def is_current(self) -> bool:
         return self.valid_to is None and self.merged_into_id is None
 
+    file_permission = "communities.view_private"
+
+    def ownership(self) -> Owner:
+        """No one network owns a community: the networks it works with (a membership or a
+        membership application, read through their reverse names) are responsible for it;
+        while there are none it is unclaimed (any network's secretariat may act)."""
+        if self.pk is None:
+            return Owner(unclaimed=True)
+        networks = frozenset(
+            self.memberships.order_by().values_list("network_id", flat=True).union(
+                self.membership_applications.order_by().values_list("network_id", flat=True)))
+        return Owner(network_ids=networks, community_id=self.pk, unclaimed=not networks)
+
 
 class Affiliation(TimeStampedModel):
     """A person's role *for a community* (head or staff), verified by the secretariat."""
@@ -171,3 +185,6 @@ class Affiliation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()}, {self.community}"
+
+    def ownership(self) -> Owner:
+        return self.community.ownership()

@@ -4,11 +4,11 @@ from typing import Any
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils import translation
 
-from hamaynk.accounts.permissions import is_secretariat
+from hamaynk.accounts.permissions import is_secretariat, network_ids_served
 from hamaynk.communities.models import Affiliation, Community, Country, Region
 from hamaynk.core.audit import history_for
 from hamaynk.core.i18n import language_columns
@@ -125,21 +125,36 @@ def community_history(*, community: Community, user: Any) -> list[AuditEntry]:
     return list(history_for(community))
 
 
+def communities_served_by(user: Any) -> Q:
+    """The communities whose people this user, as a secretariat, is responsible for: those
+    that work with one of the user's networks (a membership or a membership application)
+    and those that work with no network yet (`Community.ownership()` says the same for one
+    community)."""
+    if getattr(user, "is_superuser", False):
+        return Q()
+    mine = network_ids_served(user)
+    with_mine = Community.objects.filter(Q(memberships__network_id__in=mine)
+                                         | Q(membership_applications__network_id__in=mine))
+    with_any = Community.objects.filter(Q(memberships__isnull=False)
+                                        | Q(membership_applications__isnull=False))
+    return Q(pk__in=with_mine.values("pk")) | ~Q(pk__in=with_any.values("pk"))
+
+
 def affiliation_queue(*, user: Any, status: str = "pending") -> QuerySet[Affiliation]:
+    """The requests this secretariat officer may decide: of the communities they serve."""
     if not is_secretariat(user):
         raise Http404
     if status not in Affiliation.Status.values:
         status = Affiliation.Status.PENDING
-    return (Affiliation.objects.filter(status=status)
+    served = Community.objects.filter(communities_served_by(user)).values("pk")
+    return (Affiliation.objects.filter(status=status, community_id__in=served)
             .select_related("user", "community__region", "decided_by")
             .order_by("-created_at", "-pk"))
 
 
 def affiliation_for_decision(*, pk: Any, user: Any) -> Affiliation:
-    if not is_secretariat(user):
-        raise Http404
     affiliation = one(Affiliation.objects.select_related("user", "community").filter(pk=pk))
-    if affiliation is None:
+    if affiliation is None or not user.has_perm("communities.decide_affiliation", affiliation):
         raise Http404
     return affiliation
 
@@ -147,7 +162,8 @@ def affiliation_for_decision(*, pk: Any, user: Any) -> Affiliation:
 def unverified_communities(*, user: Any) -> QuerySet[Community]:
     if not is_secretariat(user):
         raise Http404
-    return (Community.objects.filter(is_verified=False).select_related("region__country")
+    return (Community.objects.filter(communities_served_by(user), is_verified=False)
+            .select_related("region__country")
             .order_by("region__code", "name_hy"))
 
 

@@ -36,8 +36,16 @@ def _move(affiliation: Affiliation, target: str) -> None:
     affiliation.status = target
 
 
-def _secretariat_officers() -> list[User]:
-    return list(User.objects.filter(network_roles__role="secretariat", is_active=True).distinct())
+def _responsible_officers(community: Community) -> list[User]:
+    """The secretariat officers who may verify the community's people: of the networks it
+    works with, or of every network while it works with none."""
+    owner = community.ownership()
+    if owner.unclaimed:
+        officers = User.objects.filter(network_roles__role="secretariat", is_active=True)
+    else:
+        officers = User.objects.filter(network_roles__role="secretariat", is_active=True,
+                                       network_roles__network_id__in=owner.network_ids)
+    return list(officers.distinct())
 
 
 @transaction.atomic
@@ -65,7 +73,7 @@ def affiliation_request(*, user: User, community: Community, role: str,
     audit.record(action="communities.affiliation.requested", actor=user, target=affiliation,
                  data={"role": role, "community": community.pk})
     url = reverse("communities:affiliations")
-    for officer in _secretariat_officers():
+    for officer in _responsible_officers(community):
         notify(recipient=officer, kind="communities.affiliation.requested",
                template="communities/notifications/affiliation_requested",
                context={"affiliation": affiliation}, url=url)
@@ -99,8 +107,19 @@ def _decide(*, affiliation: Affiliation, actor: User, target: str, action: str,
 
 @transaction.atomic
 def affiliation_verify(*, affiliation: Affiliation, actor: User) -> Affiliation:
-    return _decide(affiliation=affiliation, actor=actor, target=S.VERIFIED,
-                   action="communities.affiliation.verified")
+    """Verify a person's role. The community's verified head is told of every other person
+    verified for it: a community is shared by networks, and its head is the one who knows
+    who works for it."""
+    verified = _decide(affiliation=affiliation, actor=actor, target=S.VERIFIED,
+                       action="communities.affiliation.verified")
+    heads = (Affiliation.objects.filter(community=verified.community, role=Affiliation.Role.HEAD,
+                                        status=S.VERIFIED).exclude(user=verified.user)
+             .select_related("user"))
+    for head in heads:
+        notify(recipient=head.user, kind="communities.affiliation.verified_for_head",
+               essential=True, template="communities/notifications/affiliation_verified_for_head",
+               context={"affiliation": verified}, url=verified.community.get_absolute_url())
+    return verified
 
 
 @transaction.atomic
@@ -148,7 +167,7 @@ def community_update_profile(*, community: Community, actor: User, website: str,
     locked.website, locked.population, locked.official_code = website, population, official_code
     after = {f: getattr(locked, f) for f in PROFILE_FIELDS}
     if emblem is not None:
-        stored = store_upload(upload=emblem, uploaded_by=actor, allowed=IMAGES,
+        stored = store_upload(upload=emblem, uploaded_by=actor, allowed=IMAGES, owner=locked,
                               visibility=StoredFile.Visibility.PUBLIC, community_id=locked.pk)
         # The old emblem is not history: it goes, row and bytes.
         locked.emblem = replace_stored(old=locked.emblem, new=stored, actor=actor, owner=locked)

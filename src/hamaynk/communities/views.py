@@ -10,7 +10,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hamaynk.accounts.permissions import is_secretariat
 from hamaynk.communities import selectors, services
 from hamaynk.communities.filters import DirectoryFilter
 from hamaynk.communities.forms import AffiliationRequestForm, CommunityProfileForm, ReasonForm
@@ -18,6 +17,7 @@ from hamaynk.communities.models import Affiliation
 from hamaynk.core.caching import cached_filter_fields, cached_html
 from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
+from hamaynk.core.views import run_action
 
 
 def directory(request: HttpRequest) -> HttpResponse:
@@ -148,13 +148,8 @@ def candidates(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    if not is_secretariat(request.user):
-        raise Http404
     community = selectors.community_for_viewer(pk=pk, user=request.user)
-    try:
-        services.community_confirm(community=community, actor=request.user)  # type: ignore[arg-type]
-        messages.success(request, _("%(name)s is confirmed in the registry.")
-                         % {"name": community.name})
-    except DomainError as exc:
-        messages.error(request, str(exc.message))
+    run_action(request, lambda: services.community_confirm(
+        community=community, actor=request.user),  # type: ignore[arg-type]
+        _("%(name)s is confirmed in the registry.") % {"name": community.name})
     return redirect("communities:candidates")

@@ -7,6 +7,7 @@ DATABASE_URL (PostgreSQL), REDIS_URL, EMAIL_URL and ALLOWED_HOSTS.
 
 from pathlib import Path
 
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from hamaynk.config.env import PACKAGE_DIR, REPO_DIR, env
@@ -33,7 +34,7 @@ INSTALLED_APPS = [
     "hamaynk.portal",
     "hamaynk.api",
     "hamaynk.demo",
-    "django.contrib.admin",
+    "hamaynk.accounts.admin_config.HamaynkAdminConfig",  # django.contrib.admin, via allauth
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -51,15 +52,18 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "hamaynk.core.middleware.SignedInPagesNotStoredMiddleware",
     "hamaynk.core.middleware.LanguageMiddleware",
     # Before any view (and CSRF) reads the body; after the language, for its 413 page.
     "hamaynk.core.request_limits.RequestBodyLimitMiddleware",
@@ -160,6 +164,9 @@ MFA_TOTP_ISSUER = "Hamaynk"
 # Secretariat officers must use two-factor authentication in production; the demo turns it
 # off so that a newcomer can try every role.
 HAMAYNK_REQUIRE_MFA_FOR_SECRETARIAT = env.bool("REQUIRE_MFA_FOR_SECRETARIAT", default=not DEBUG)
+# The admin signs in through allauth (second factor, throttle); ADMIN_ENABLED=off does not
+# mount it at all.
+HAMAYNK_ADMIN_ENABLED = env.bool("ADMIN_ENABLED", default=True)
 HAMAYNK_DEMO_PASSWORD = "demo12345"  # noqa: S105 - refused at login when DEBUG is off
 
 LANGUAGE_CODE = "hy"
@@ -207,9 +214,29 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # Behind a TLS-terminating proxy in production; both off for local runs.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
-if env.bool("BEHIND_TLS_PROXY", default=False):
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The sign-in throttle counts by client address: behind a proxy, the one it reports (else
+# every visitor would share the proxy's address, and its count).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1 if BEHIND_TLS_PROXY else 0)
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy on every page (django-csp): scripts, styles and everything else
+# from our own origin only; no inline script, style or event handler anywhere (a test reads
+# the templates), htmx configured by a <meta> so that it injects no <style> and needs no
+# eval. Images may also be data: URIs (allauth's TOTP QR code is one).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 200

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path, register_converter
+from django.urls import URLPattern, URLResolver, include, path, register_converter
 
 from hamaynk.api.api import api
 from hamaynk.core import views as core_views
@@ -24,8 +24,16 @@ urlpatterns = [
     path("notifications/", include("hamaynk.notifications.urls")),
     path("files/<id:pk>/", core_views.file_download, name="file"),
     path("api/", api.urls),
-    path("admin/", admin.site.urls),
 ]
+
+
+def admin_urls() -> list[URLPattern | URLResolver]:
+    """The admin (signed in through allauth: accounts/admin_site.py), unless ADMIN_ENABLED
+    is off, where a deployment keeps it off the public site altogether."""
+    return [path("admin/", admin.site.urls)] if settings.HAMAYNK_ADMIN_ENABLED else []
+
+
+urlpatterns += admin_urls()
 
 urlpatterns += [path("_bench/floor/", portal_views.floor)]  # 404 unless HAMAYNK_BENCH
 

@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "hamaynk.core"
     label = "core"
     verbose_name = _("Platform core")
+
+    def ready(self) -> None:
+        from hamaynk.core import permissions  # noqa: F401 - registers core.view_file

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Model
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from pypdf import PdfReader
@@ -220,9 +221,12 @@ def validate_upload(upload: UploadedFile, *, allowed: Iterable[str],
 
 @transaction.atomic
 def store_upload(*, upload: UploadedFile, uploaded_by: Any, allowed: Iterable[str],
+                 owner: Model | None = None,
                  visibility: str = StoredFile.Visibility.PRIVATE,
                  community_id: int | None = None) -> StoredFile:
-    """Validate and store one upload; records `core.file.uploaded` in the audit trail."""
+    """Validate and store one upload for its owner (the object it is uploaded for, whose
+    viewers may download it; see StoredFile); records `core.file.uploaded` in the audit
+    trail."""
     content_type = validate_upload(upload, allowed=allowed)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
@@ -237,6 +241,8 @@ def store_upload(*, upload: UploadedFile, uploaded_by: Any, allowed: Iterable[st
         community_id_ref=community_id,
         uploaded_by=uploaded_by if getattr(uploaded_by, "is_authenticated", False) else None,
     )
+    if owner is not None:
+        stored.owner = owner
     # The stored name never comes from the user: a random-looking name and our own extension.
     stored.file.save(f"{digest.hexdigest()[:16]}{_EXTENSIONS[content_type]}", upload, save=False)
     stored.save()

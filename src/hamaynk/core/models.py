@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.choices import CallableChoiceIterator
@@ -72,9 +73,10 @@ class AuditEntry(models.Model):
 class StoredFile(TimeStampedModel):
     """An uploaded file, checked by content, stored outside the web root.
 
-    Visibility decides who may download it through `core:file`: anyone (public), the
-    community's verified members and secretariat (community), or only the uploader and
-    the secretariat (private).
+    Who may download it through `core:file`: anyone, when it is public; otherwise whoever may
+    see its *owner* (the object it was uploaded for: an application, a plan, a report), as
+    the owner's class says in `file_permission`. A file that has no owner yet is seen by its
+    uploader alone.
     """
 
     class Visibility(models.TextChoices):
@@ -93,10 +95,15 @@ class StoredFile(TimeStampedModel):
                                               help_text="Community the file belongs to, if any.")
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
                                     on_delete=models.SET_NULL, related_name="+")
+    owner_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    owner_id = models.CharField(max_length=64, blank=True)
+    owner = GenericForeignKey("owner_type", "owner_id")
 
     class Meta:
         verbose_name = _("file")
         verbose_name_plural = _("files")
+        indexes = [models.Index(fields=["owner_type", "owner_id"])]
 
     def __str__(self) -> str:
         return self.original_name

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
+from django.utils.cache import add_never_cache_headers
 
 from hamaynk.core.errors import DomainError
 from hamaynk.core.files import INLINE_TYPES, download_name
@@ -27,6 +28,8 @@ def stored_file_response(stored: StoredFile) -> FileResponse:
                             filename=download_name(stored))
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = "default-src 'none'; img-src 'self'"
+    if stored.visibility != StoredFile.Visibility.PUBLIC:
+        add_never_cache_headers(response)  # kept by no cache, whoever asked
     return response
 
 

@@ -15,6 +15,7 @@ from hamaynk.communities.models import Community
 from hamaynk.core.i18n import localized
 from hamaynk.core.links import object_url
 from hamaynk.core.models import TimeStampedModel
+from hamaynk.core.ownership import Owner
 from hamaynk.networks.models import Network
 
 CURRENCIES = [(c, c) for c in ("AMD", "EUR", "USD", "MDL", "UAH")]
@@ -106,6 +107,11 @@ class Call(TimeStampedModel):
 
     def form_for(self, purpose: str) -> "FormVersion | None":
         return self.form_versions.filter(purpose=purpose).order_by("-number").first()
+
+    file_permission = "grants.view_call"  # its documents are public
+
+    def ownership(self) -> Owner:
+        return Owner.of(network_id=self.network_id)
 
 
 class FormVersion(TimeStampedModel):
@@ -228,6 +234,11 @@ class Application(TimeStampedModel):
         """The project's total: what the grant pays plus the community's own contribution."""
         return self.amount_requested + self.own_contribution
 
+    file_permission = "grants.view_application_files"
+
+    def ownership(self) -> Owner:
+        return Owner.of(network_id=self.call.network_id, community_id=self.community_id)
+
 
 class BudgetLine(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE,
@@ -320,6 +331,9 @@ class Grant(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return object_url("grants:grant", self.pk)
 
+    def ownership(self) -> Owner:
+        return Owner.of(network_id=self.call.network_id, community_id=self.community_id)
+
 
 class Tranche(TimeStampedModel):
     """One payment of a grant; it may wait for a report to be accepted."""
@@ -351,6 +365,9 @@ class Tranche(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.grant} #{self.order}"
+
+    def ownership(self) -> Owner:
+        return self.grant.ownership()
 
 
 class GrantReport(TimeStampedModel):
@@ -389,6 +406,11 @@ class GrantReport(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("grants:report", args=[self.pk])
+
+    file_permission = "grants.view_report_files"
+
+    def ownership(self) -> Owner:
+        return self.grant.ownership()
 
 
 class Criterion(models.Model):
@@ -468,6 +490,9 @@ class Review(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return object_url("grants:review", self.pk)
 
+    def ownership(self) -> Owner:
+        return self.application.ownership()
+
 
 class Score(models.Model):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="scores")
@@ -522,3 +547,6 @@ class CallDocument(TimeStampedModel):
 
     def __str__(self) -> str:
         return localized(self, "title")
+
+    def ownership(self) -> Owner:
+        return self.call.ownership()

@@ -1,47 +1,16 @@
-"""Who may do what with calls and applications (django `rules`)."""
+"""Who may do what with calls and applications (django `rules`). Each predicate asks the
+object's owner (`ownership()`: the call's network, the applicant community)."""
 
 from typing import Any
 
 import rules
 
-from hamaynk.accounts.permissions import is_reviewer, verified_community_ids
-from hamaynk.communities.models import Community
-from hamaynk.grants.models import Application, Call
-from hamaynk.networks.models import Network
-from hamaynk.networks.permissions import serves
-
-
-def _network_id(obj: Any) -> int | None:
-    if isinstance(obj, Call):
-        return obj.network_id
-    if isinstance(obj, Application):
-        return obj.call.network_id
-    if isinstance(obj, Network):
-        return obj.pk
-    return None
-
-
-def _community_id(obj: Any) -> int | None:
-    if isinstance(obj, Community):
-        return obj.pk
-    if isinstance(obj, Application):
-        return obj.community_id
-    return None
-
-
-@rules.predicate
-def runs_the_call(user: Any, obj: Any) -> bool:
-    return obj is not None and serves(user, _network_id(obj))
-
-
-@rules.predicate
-def acts_for_applicant(user: Any, obj: Any) -> bool:
-    return obj is not None and _community_id(obj) in verified_community_ids(user)
-
-
-@rules.predicate
-def heads_applicant(user: Any, obj: Any) -> bool:
-    return obj is not None and _community_id(obj) in verified_community_ids(user, roles=("head",))
+from hamaynk.accounts.permissions import (
+    acts_for_the_owner,
+    heads_the_owner,
+    is_reviewer,
+    serves_the_owner,
+)
 
 
 @rules.predicate
@@ -49,10 +18,31 @@ def is_the_reviewer(user: Any, review: Any) -> bool:
     return review is not None and review.reviewer_id == getattr(user, "pk", None)
 
 
-rules.add_perm("grants.manage_call", runs_the_call)
+@rules.predicate
+def reviews_the_application(user: Any, application: Any) -> bool:
+    """Assigned to review it and has declared no conflict of interest."""
+    pk = getattr(user, "pk", None)
+    return application is not None and pk is not None and application.reviews.filter(
+        reviewer_id=pk, status__in=["in_progress", "submitted"]).exists()
+
+
+rules.add_perm("grants.manage_call", serves_the_owner)
 rules.add_perm("grants.review", is_the_reviewer)
 rules.add_perm("grants.is_reviewer", is_reviewer)
-rules.add_perm("grants.prepare_application", acts_for_applicant)
-rules.add_perm("grants.submit_application", heads_applicant)
-rules.add_perm("grants.view_application", runs_the_call | acts_for_applicant)
-rules.add_perm("grants.ask_clarification", runs_the_call)
+rules.add_perm("grants.prepare_application", acts_for_the_owner)
+rules.add_perm("grants.submit_application", heads_the_owner)
+rules.add_perm("grants.view_application", serves_the_owner | acts_for_the_owner)
+rules.add_perm("grants.ask_clarification", serves_the_owner)
+# An application's files: those who see the application, and its reviewers once they have
+# declared no conflict of interest (they read its attachments to score it).
+rules.add_perm("grants.view_application_files", serves_the_owner | acts_for_the_owner
+               | reviews_the_application)
+rules.add_perm("grants.view_report_files", serves_the_owner | acts_for_the_owner)
+
+
+@rules.predicate
+def call_is_public(user: Any, call: Any) -> bool:
+    return call is not None and call.status in call.PUBLIC_STATUSES
+
+
+rules.add_perm("grants.view_call", call_is_public | serves_the_owner)

@@ -5,13 +5,12 @@ from typing import Any
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
-from hamaynk.accounts.permissions import verified_community_ids
+from hamaynk.accounts.permissions import serves, verified_community_ids
 from hamaynk.communities.models import Community
 from hamaynk.core.i18n import language_columns
 from hamaynk.core.lookups import one
 from hamaynk.grants import eligibility
 from hamaynk.grants.models import Application, Call, CallQuestion
-from hamaynk.networks.permissions import serves
 
 
 def public_calls() -> QuerySet[Call]:

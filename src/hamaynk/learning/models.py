@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from hamaynk.communities.models import Community
 from hamaynk.core.i18n import localized
 from hamaynk.core.models import TimeStampedModel
+from hamaynk.core.ownership import Owner
 from hamaynk.networks.models import Network
 
 
@@ -34,6 +35,9 @@ class Cohort(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("learning:cohort", args=[self.pk])
+
+    def ownership(self) -> Owner:
+        return Owner.of(network_id=self.network_id)
 
 
 class CohortMember(TimeStampedModel):

@@ -2,15 +2,8 @@ from typing import Any
 
 import rules
 
+from hamaynk.accounts.permissions import serves_the_owner
 from hamaynk.learning.models import Cohort
-from hamaynk.networks.permissions import serves
-
-
-@rules.predicate
-def runs_the_cohort(user: Any, cohort: Any) -> bool:
-    if isinstance(cohort, Cohort):
-        return serves(user, cohort.network_id)
-    return serves(user, getattr(cohort, "pk", None))  # a Network
 
 
 @rules.predicate
@@ -19,5 +12,6 @@ def coaches_the_cohort(user: Any, cohort: Any) -> bool:
                                                                 ).exists()
 
 
-rules.add_perm("learning.manage_cohort", runs_the_cohort)
-rules.add_perm("learning.view_cohort", runs_the_cohort | coaches_the_cohort)
+# A cohort, or the network whose cohorts are managed: both say their network as owner.
+rules.add_perm("learning.manage_cohort", serves_the_owner)
+rules.add_perm("learning.view_cohort", serves_the_owner | coaches_the_cohort)

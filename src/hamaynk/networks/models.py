@@ -13,6 +13,7 @@ from hamaynk.communities.models import Community
 from hamaynk.core.i18n import localized
 from hamaynk.core.links import object_url
 from hamaynk.core.models import TimeStampedModel
+from hamaynk.core.ownership import Owner
 
 
 class Network(TimeStampedModel):
@@ -59,6 +60,9 @@ class Network(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return object_url("networks:detail", self.slug)
+
+    def ownership(self) -> Owner:
+        return Owner.of(network_id=self.pk)
 
 
 class NetworkRole(TimeStampedModel):
@@ -172,6 +176,11 @@ class Membership(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return object_url("networks:membership", self.pk)
 
+    file_permission = "networks.view_membership"  # who may open its plans
+
+    def ownership(self) -> Owner:
+        return Owner.of(network_id=self.network_id, community_id=self.community_id)
+
 
 class MembershipApplication(TimeStampedModel):
     """A community's application to join a network: prepared by its staff, signed and
@@ -249,6 +258,11 @@ class MembershipApplication(TimeStampedModel):
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE_STATUSES
 
+    file_permission = "networks.view_application"  # who may open its scans
+
+    def ownership(self) -> Owner:
+        return Owner.of(network_id=self.network_id, community_id=self.community_id)
+
 
 class DevelopmentPlan(TimeStampedModel):
     """A Local Economic Development Plan (LEDP) submitted by a member for approval."""
@@ -293,3 +307,6 @@ class DevelopmentPlan(TimeStampedModel):
     def block_labels(self) -> list[str]:
         labels = dict(self.Block.choices)
         return [str(labels[b]) for b in self.building_blocks if b in labels]
+
+    def ownership(self) -> Owner:
+        return self.membership.ownership()

@@ -162,7 +162,7 @@ def country_and_region_choices() -> tuple[list[tuple[str, str]], list[tuple[str,
 
 def community_for_package(*, network: Network, pk: Any, user: Any) -> Community:
     """The council package is for the community's own people and for the secretariat."""
-    from hamaynk.networks.permissions import serves
+    from hamaynk.accounts.permissions import serves
 
     community = Community.objects.select_related("region__country").filter(
         pk=pk, is_verified=True).first()

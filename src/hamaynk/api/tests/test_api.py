@@ -68,7 +68,7 @@ def test_absurd_page_numbers_are_a_clear_answer_never_500(client, world, page):
 
 def test_networks_and_public_members(client, world):
     networks = client.get("/api/networks").json()
-    assert [(n["slug"], n["member_count"]) for n in networks] == [("m4eg", 1)]
+    assert [(n["slug"], n["member_count"]) for n in networks] == [("caa", 0), ("m4eg", 1)]
     members = client.get("/api/networks/m4eg/members").json()
     assert members["items"][0]["community_en"] == "Dilijan"
     assert members["items"][0]["status"] == "acting"

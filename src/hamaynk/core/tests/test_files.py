@@ -17,7 +17,8 @@ from hamaynk.core.files import (
     validate_upload,
 )
 from hamaynk.core.models import AuditEntry, StoredFile
-from hamaynk.tests_support import SHEET_MAIN, office_bytes, pdf_bytes
+from hamaynk.networks.models import MembershipApplication
+from hamaynk.tests_support import ROLES, SHEET_MAIN, office_bytes, pdf_bytes
 
 PNG_BYTES = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
              b"\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00"
@@ -204,26 +205,47 @@ def test_stored_file_name_comes_from_content_not_from_the_user(world):
     assert AuditEntry.objects.filter(action="core.file.uploaded").exists()
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize(("visibility", "allowed"), [
-    ("public", {"anonymous", "outsider", "pending", "staff", "head", "other_head", "reviewer",
-                "coach", "secretariat"}),
-    ("community", {"staff", "head", "secretariat"}),
-    ("private", {"head", "secretariat"}),
-])
-def test_file_download_matrix(client, world, visibility, allowed):
-    stored = store_upload(upload=upload("scan.pdf", PDF_BYTES), uploaded_by=world.head,
-                          allowed=DOCUMENTS, visibility=visibility, community_id=world.akunk.pk)
-    url = reverse("file", args=[stored.pk])
+def _download_matrix(client, world, stored):
+    statuses = {}
     for role, user in world.people().items():
         client.logout()
         if user is not None:
             client.force_login(user)
-        response = client.get(url)
-        assert response.status_code == (200 if role in allowed else 404), (visibility, role)
+        response = client.get(reverse("file", args=[stored.pk]))
+        statuses[role] = response.status_code
         if response.status_code == 200:
             assert response["Content-Type"] == PDF
             assert b"".join(response.streaming_content).startswith(b"%PDF")
+    return {role for role, status in statuses.items() if status == 200}, set(statuses.values())
+
+
+@pytest.mark.django_db
+def test_a_public_file_is_for_everyone(client, world):
+    stored = store_upload(upload=upload("call.pdf", PDF_BYTES), uploaded_by=world.secretariat,
+                          allowed=DOCUMENTS, visibility="public")
+    allowed, statuses = _download_matrix(client, world, stored)
+    assert allowed == set(ROLES)
+
+
+@pytest.mark.django_db
+def test_a_file_inherits_its_owners_visibility(client, world):
+    """A scan uploaded for Akunk's M4EG application: Akunk's people and M4EG's secretariat,
+    never another network's secretariat, reviewer or coach (ids are sequential)."""
+    application = MembershipApplication.objects.create(network=world.network,
+                                                       community=world.akunk)
+    stored = store_upload(upload=upload("scan.pdf", PDF_BYTES), uploaded_by=world.head,
+                          allowed=DOCUMENTS, owner=application)
+    allowed, statuses = _download_matrix(client, world, stored)
+    assert allowed == {"staff", "head", "secretariat"}
+    assert statuses == {200, 404}
+
+
+@pytest.mark.django_db
+def test_a_file_with_no_owner_yet_is_its_uploaders_alone(client, world):
+    stored = store_upload(upload=upload("scan.pdf", PDF_BYTES), uploaded_by=world.head,
+                          allowed=DOCUMENTS, visibility="community", community_id=world.akunk.pk)
+    allowed, _statuses = _download_matrix(client, world, stored)
+    assert allowed == {"head"}
 
 
 @pytest.mark.django_db

@@ -295,7 +295,7 @@ def call_document_add(*, call: Call, actor: User, title_hy: str, title_en: str,
     if not title_hy.strip():
         raise DomainError(_("Give the document a title."), field="title_hy")
     stored = store_upload(upload=upload, uploaded_by=actor, allowed=DOCUMENTS | {XLSX},
-                          visibility=StoredFile.Visibility.PUBLIC)
+                          owner=call, visibility=StoredFile.Visibility.PUBLIC)
     document = CallDocument.objects.create(call=call, title_hy=title_hy.strip(),
                                            title_en=title_en.strip(), file=stored)
     audit.record(action="grants.call.document_added", actor=actor, target=call,

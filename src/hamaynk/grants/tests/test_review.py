@@ -233,3 +233,29 @@ def test_more_information_then_the_answer_brings_it_back(world, in_review):
                                   answer="The council")
     in_review.refresh_from_db()
     assert in_review.status == "in_review"
+
+
+def test_an_applications_file_opens_for_its_reviewer_once_no_conflict_is_declared(
+        client, world, in_review):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from hamaynk.core.files import DOCUMENTS, store_upload
+    from hamaynk.tests_support import pdf_bytes
+
+    stored = store_upload(upload=SimpleUploadedFile("plan.pdf", pdf_bytes()),
+                          uploaded_by=world.staff, allowed=DOCUMENTS, owner=in_review)
+    url = reverse("file", args=[stored.pk])
+    review = services.review_assign(application=in_review, reviewer=world.reviewer,
+                                    actor=world.secretariat)
+
+    def status(user):
+        client.force_login(user)
+        return client.get(url).status_code
+
+    assert status(world.reviewer) == 404  # not before declaring
+    services.review_declare(review=review, actor=world.reviewer, conflict=False)
+    assert status(world.reviewer) == 200
+    assert status(world.staff) == 200 and status(world.secretariat) == 200
+    assert status(world.other_reviewer) == 404 and status(world.other_secretariat) == 404
+    assert status(world.other_head) == 404

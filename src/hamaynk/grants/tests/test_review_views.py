@@ -4,10 +4,9 @@ from django.urls import reverse
 from hamaynk.grants import services
 from hamaynk.grants.models import Determination, Review
 from hamaynk.grants.tests.test_review import in_review, score, second_reviewer  # noqa: F401
+from hamaynk.tests_support import ROLES
 
 pytestmark = pytest.mark.django_db
-ROLES = ["anonymous", "outsider", "pending", "staff", "head", "other_head", "reviewer", "coach",
-         "secretariat"]
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -6,11 +6,9 @@ from django.urls import reverse
 from hamaynk.grants import services
 from hamaynk.grants.models import Application, Call
 from hamaynk.grants.tests.conftest import call_values, fill
-from hamaynk.tests_support import CommunityFactory
+from hamaynk.tests_support import ROLES, CommunityFactory
 
 pytestmark = pytest.mark.django_db
-ROLES = ["anonymous", "outsider", "pending", "staff", "head", "other_head", "reviewer", "coach",
-         "secretariat"]
 
 
 def get(client, world, role, url):

@@ -77,14 +77,15 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "grants/application_detail.html", context)
 
 
-def _store_files(request: HttpRequest, application: Application,
+def _store_files(request: HttpRequest, owner: Application | Any,
                  answers: dict[str, Any]) -> dict[str, Any]:
+    """Store the answers' uploads for their owner (the application or the report)."""
     for key, value in list(answers.items()):
         if hasattr(value, "read"):
             try:
                 stored = store_upload(upload=value, uploaded_by=request.user, allowed=DOCUMENTS,
-                                      visibility=StoredFile.Visibility.COMMUNITY,
-                                      community_id=application.community_id)
+                                      owner=owner, visibility=StoredFile.Visibility.COMMUNITY,
+                                      community_id=owner.ownership().community_id)
             except ValidationError as exc:  # the refusal goes next to its question
                 raise ValidationError({key: exc.error_list}) from exc
             answers[key] = {"file_id": stored.pk, "name": stored.original_name}

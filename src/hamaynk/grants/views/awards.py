@@ -123,8 +123,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if not can_edit:
                 raise Http404
             if form.is_valid():
-                answers = _store_files(request, report.grant.application,
-                                       formschema.answers_from_form(form))
+                answers = _store_files(request, report, formschema.answers_from_form(form))
                 report = services.report_save(report=report, actor=request.user,  # type: ignore[arg-type]
                                               answers=answers)
                 if "submit" in request.POST:

@@ -8,10 +8,9 @@ from hamaynk.grants import services as grant_services
 from hamaynk.grants.tests.conftest import call_values
 from hamaynk.learning import services
 from hamaynk.learning.models import Cohort
+from hamaynk.tests_support import ROLES
 
 pytestmark = pytest.mark.django_db
-ROLES = ["anonymous", "outsider", "pending", "staff", "head", "other_head", "reviewer", "coach",
-         "secretariat"]
 
 
 @pytest.fixture

@@ -101,7 +101,7 @@ def application_update(*, application: MembershipApplication, actor: User,
                 .values_list("pk", flat=True))
     if decision_scan is not None:
         new_scan = store_upload(
-            upload=decision_scan, uploaded_by=actor, allowed=DOCUMENTS,
+            upload=decision_scan, uploaded_by=actor, allowed=DOCUMENTS, owner=locked,
             visibility=StoredFile.Visibility.COMMUNITY, community_id=locked.community_id)
         if locked.submitted_at is None:  # a draft's scan is no evidence yet: replaced, it goes
             replace_stored(old=locked.decision_scan, new=new_scan, actor=actor, owner=locked)
@@ -168,7 +168,7 @@ def application_sign_and_submit(*, application: MembershipApplication, actor: Us
     previous_scan = locked.signed_scan_id  # evidence of an earlier submission: kept
     if signed_scan is not None:
         locked.signed_scan = store_upload(
-            upload=signed_scan, uploaded_by=actor, allowed=DOCUMENTS,
+            upload=signed_scan, uploaded_by=actor, allowed=DOCUMENTS, owner=locked,
             visibility=StoredFile.Visibility.COMMUNITY, community_id=locked.community_id)
     locked.submitted_at = now
     locked.review_message = ""

@@ -67,7 +67,7 @@ def plan_submit(*, membership: Membership, actor: User, title: str, upload: Uplo
                           field="building_blocks")
     if locked.plans.filter(status=P.SUBMITTED).exists():
         raise DomainError(_("A plan is already awaiting review."))
-    stored = store_upload(upload=upload, uploaded_by=actor, allowed=DOCUMENTS,
+    stored = store_upload(upload=upload, uploaded_by=actor, allowed=DOCUMENTS, owner=locked,
                           visibility=StoredFile.Visibility.COMMUNITY,
                           community_id=locked.community_id)
     plan = DevelopmentPlan.objects.create(membership=locked, title=title.strip(), file=stored,

@@ -8,11 +8,9 @@ from django.urls import reverse
 
 from hamaynk.networks.models import Membership, MembershipApplication
 from hamaynk.networks.tests.conftest import pdf_upload
-from hamaynk.tests_support import CommunityFactory
+from hamaynk.tests_support import ROLES, CommunityFactory
 
 pytestmark = pytest.mark.django_db
-ROLES = ["anonymous", "outsider", "pending", "staff", "head", "other_head", "reviewer", "coach",
-         "secretariat"]
 AKUNK = {"staff", "head", "secretariat"}
 
 

@@ -13,7 +13,7 @@ TEMPLATE = "networks/notifications/role_granted"
 def tell(user, *, essential=False):
     from hamaynk.networks.models import Network, NetworkRole
 
-    network = Network.objects.first()
+    network = Network.objects.get(slug="m4eg")
     role = NetworkRole(user=user, network=network, role="coach")
     return notify(recipient=user, kind="test", template=TEMPLATE, context={"role": role},
                   essential=essential, url="/my/")

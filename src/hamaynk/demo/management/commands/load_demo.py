@@ -101,9 +101,12 @@ MEMBERSHIPS = [
     ("AM-SU", "Գորիս", "caa", "member", date(2009, 1, 1)),
 ]
 
-# (email, full name, network role or None, (marz, community, role, status) or None)
+# (email, full name, network role or None, (marz, community, role, status) or None). A
+# network role serves M4EG (the secretariat serves the association too) unless it names its
+# network ("caa:secretariat": the association's secretariat only).
 ACCOUNTS: list[tuple[str, str, str | None, tuple[str, str, str, str] | None]] = [
     ("secretariat@demo.hamaynk.am", "Անի Մկրտչյան", "secretariat", None),
+    ("secretariat.caa@demo.hamaynk.am", "Կարեն Մանուկյան", "caa:secretariat", None),
     ("head.akunk@demo.hamaynk.am", "Արամ Հովհաննիսյան", None,
      ("AM-KT", "Ակունք", "head", "verified")),
     ("staff.akunk@demo.hamaynk.am", "Լիլիթ Սարգսյան", None,
@@ -144,7 +147,11 @@ class Command(BaseCommand):
                 if user is None:
                     user = User.objects.create_user(email, settings.HAMAYNK_DEMO_PASSWORD,
                                                     full_name=full_name)
-                if network_role:
+                if network_role and ":" in network_role:
+                    slug, role_only = network_role.split(":")
+                    NetworkRole.objects.get_or_create(user=user, network=networks[slug],
+                                                      role=role_only)
+                elif network_role:
                     NetworkRole.objects.get_or_create(user=user, network=networks["m4eg"],
                                                       role=network_role)
                     if network_role == "secretariat":

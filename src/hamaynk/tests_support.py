@@ -184,3 +184,41 @@ def complete_application(application: Any, *, scan: Any) -> Any:
     application.save()
     application.accepted_commitments.set(application.network.commitments.all())
     return application
+
+
+# Files that are what they say they are (core.files opens PDFs and Office files to check).
+
+def pdf_bytes(pages: int = 1) -> bytes:
+    """A real PDF of blank pages, as pypdf writes it."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(72, 72)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+SHEET_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+
+
+def office_bytes(main: str = WORD_MAIN, part: str = "word/document.xml",
+                 extra: dict[str, bytes] | None = None) -> bytes:
+    """A ZIP laid out as an Office file whose [Content_Types].xml names `part` as `main`."""
+    import io
+    import zipfile
+
+    types = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats'
+             '.org/package/2006/content-types"><Default Extension="xml" ContentType='
+             f'"application/xml"/><Override PartName="/{part}" ContentType="{main}"/></Types>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", types)
+        archive.writestr(part, "<document/>")
+        for name, content in (extra or {}).items():
+            archive.writestr(name, content)
+    return buffer.getvalue()

@@ -11,5 +11,6 @@ register_actions({
     "communities.community.profile_changed": _("Community profile changed"),
     "communities.registry.imported": _("Registry imported"),
     "core.file.uploaded": _("File uploaded"),
+    "core.file.discarded": _("File removed"),
     "accounts.user.preferences_changed": _("Preferences changed"),
 })

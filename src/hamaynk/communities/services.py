@@ -14,7 +14,7 @@ from hamaynk.accounts.permissions import forget_roles
 from hamaynk.communities.models import Affiliation, Community
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError, IllegalTransition
-from hamaynk.core.files import IMAGES, store_upload
+from hamaynk.core.files import IMAGES, replace_stored, store_upload
 from hamaynk.core.models import StoredFile
 from hamaynk.notifications.services import notify
 
@@ -169,7 +169,8 @@ def community_update_profile(*, community: Community, actor: User, website: str,
     if emblem is not None:
         stored = store_upload(upload=emblem, uploaded_by=actor, allowed=IMAGES, owner=locked,
                               visibility=StoredFile.Visibility.PUBLIC, community_id=locked.pk)
-        locked.emblem = stored
+        # The old emblem is not history: it goes, row and bytes.
+        locked.emblem = replace_stored(old=locked.emblem, new=stored, actor=actor, owner=locked)
         after["emblem"] = stored.pk
     locked.save()
     if before != after:

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "hamaynk.core.middleware.SignedInPagesNotStoredMiddleware",
     "hamaynk.core.middleware.LanguageMiddleware",
+    # Before any view (and CSRF) reads the body; after the language, for its 413 page.
+    "hamaynk.core.request_limits.RequestBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -195,7 +197,14 @@ HAMAYNK_PUBLIC_LIST_CACHE_SECONDS = env.int("PUBLIC_LIST_CACHE_SECONDS",
 HAMAYNK_KEEP_RENDERED_ROWS = env.bool("KEEP_RENDERED_ROWS", default=not DEBUG)
 # Uploaded files live outside the web root and are served only by a permission-checked view.
 HAMAYNK_UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Form fields other than files: at most 2.5 MB in memory (Django's own limit, said here).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# An uploaded file larger than this goes to a temporary file, not memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# A whole request body: one file at its limit and the form fields around it. Larger ones are
+# refused (413) before they are read; a reverse proxy should set the same limit (README).
+HAMAYNK_REQUEST_MAX_BYTES = env.int("REQUEST_MAX_BYTES",
+                                    default=HAMAYNK_UPLOAD_MAX_BYTES + DATA_UPLOAD_MAX_MEMORY_SIZE)
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

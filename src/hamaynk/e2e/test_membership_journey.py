@@ -7,11 +7,11 @@ import pytest
 
 from hamaynk.e2e.test_journeys import PASSWORD, sign_in
 from hamaynk.networks.models import Membership, MembershipApplication
-from hamaynk.tests_support import configure_m4eg
+from hamaynk.tests_support import configure_m4eg, pdf_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PDF = {"name": "decision-45.pdf", "mimeType": "application/pdf",
-       "buffer": b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"}
+       "buffer": pdf_bytes()}
 
 
 def sign_out(page) -> None:  # type: ignore[no-untyped-def]

@@ -670,6 +670,12 @@ def _readable(q: Question, value: Any) -> bool:
     return isinstance(value, str)
 
 
+def file_ids(answers: Mapping[str, Any]) -> set[int]:
+    """The stored files that answers hold (`{"file_id": ..., "name": ...}` values)."""
+    return {value["file_id"] for value in answers.values()
+            if isinstance(value, dict) and isinstance(value.get("file_id"), int)}
+
+
 def missing_summary(definition: FormDefinition, answers: Mapping[str, Any],
                     language: str) -> list[tuple[str, str, str]]:
     """(section_key, question_key, label) of each shown, required, unanswered question in form

@@ -16,6 +16,7 @@ from hamaynk.communities.models import Community
 from hamaynk.communities.selectors import people_acting_for
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
+from hamaynk.core.files import discard_dropped
 from hamaynk.core.workflow import check_version, move, require
 from hamaynk.grants import eligibility, formschema
 from hamaynk.grants.models import Application, BudgetCategory, BudgetLine, Call, Clarification
@@ -82,6 +83,9 @@ def application_save_section(*, application: Application, actor: User,
                      if merged.get(k) != locked.answers.get(k))
     if not changed:
         return locked
+    # A draft's replaced or hidden file answers are no evidence: they go.
+    discard_dropped(before=formschema.file_ids(locked.answers), after=formschema.file_ids(merged),
+                    actor=actor, owner=locked)
     locked.answers = merged
     locked.title = str(merged.get("title", ""))[:300]
     locked.version += 1

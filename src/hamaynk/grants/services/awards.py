@@ -15,6 +15,7 @@ from hamaynk.accounts.models import User
 from hamaynk.communities.selectors import people_acting_for
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
+from hamaynk.core.files import discard_dropped
 from hamaynk.core.workflow import move, require
 from hamaynk.grants import formschema
 from hamaynk.grants.models import Grant, GrantReport, Tranche
@@ -101,7 +102,11 @@ def report_save(*, report: GrantReport, actor: User, answers: dict[str, Any]) ->
     definition = formschema.parse_definition(locked.form_version.definition)
     merged = {**locked.answers, **answers}
     visible = {q.key for q in formschema.visible_questions(definition, merged)}
-    locked.answers = {k: v for k, v in merged.items() if k in visible and v not in (None, "")}
+    kept = {k: v for k, v in merged.items() if k in visible and v not in (None, "")}
+    if locked.status == R.DUE:  # never submitted: a replaced file is no evidence, it goes
+        discard_dropped(before=formschema.file_ids(locked.answers),
+                        after=formschema.file_ids(kept), actor=actor, owner=locked)
+    locked.answers = kept
     locked.save(update_fields=["answers", "updated_at"])
     return locked
 

@@ -313,6 +313,10 @@ def call_document_remove(*, call: Call, actor: User, document_id: int) -> None:
     document = call.documents.filter(pk=document_id).first()
     if document is None:
         raise DomainError(_("There is no such document."))
+    from hamaynk.core.files import discard_stored
+
     audit.record(action="grants.call.document_removed", actor=actor, target=call,
                  data={"document": document.pk, "title": document.title_hy})
+    stored = document.file
     document.delete()
+    discard_stored(stored=stored, actor=actor, reason="document_removed", owner=call)

@@ -59,3 +59,28 @@ def test_api_calls_awards_and_my_applications(client, world, awarded, draft):
     client.force_login(world.other_head)
     assert client.get("/api/me/grant-applications").json()["items"] == []
 
+
+
+HOSTILE_TITLE = '=HYPERLINK("http://x","y")'
+
+
+def test_application_exports_neutralise_formulas_and_keep_numbers_and_dates(
+        client, world, awarded):
+    import datetime
+
+    from openpyxl import load_workbook
+
+    type(awarded).objects.filter(pk=awarded.pk).update(title=HOSTILE_TITLE)
+    client.force_login(world.secretariat)
+    url = reverse("grants:applications_export", args=[awarded.call.slug, "csv"])
+    rows = list(csv.reader(io.StringIO(b"".join(client.get(url).streaming_content)
+                                       .decode("utf-8-sig"))))
+    assert rows[1][2] == "'" + HOSTILE_TITLE
+    xlsx = client.get(reverse("grants:applications_export", args=[awarded.call.slug, "xlsx"]))
+    sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    assert sheet.freeze_panes == "A2"
+    title, amount, submitted = sheet["C2"], sheet["E2"], sheet["K2"]
+    assert (title.value, title.data_type) == ("'" + HOSTILE_TITLE, "s")
+    assert amount.data_type == "n" and amount.value == awarded.amount_requested
+    assert isinstance(submitted.value, datetime.datetime) and submitted.is_date
+    assert submitted.number_format == "yyyy-mm-dd hh:mm"

@@ -241,8 +241,9 @@ def test_an_applications_file_opens_for_its_reviewer_once_no_conflict_is_declare
     from django.urls import reverse
 
     from hamaynk.core.files import DOCUMENTS, store_upload
+    from hamaynk.tests_support import pdf_bytes
 
-    stored = store_upload(upload=SimpleUploadedFile("plan.pdf", b"%PDF-1.4\n%%EOF\n"),
+    stored = store_upload(upload=SimpleUploadedFile("plan.pdf", pdf_bytes()),
                           uploaded_by=world.staff, allowed=DOCUMENTS, owner=in_review)
     url = reverse("file", args=[stored.pk])
     review = services.review_assign(application=in_review, reviewer=world.reviewer,

@@ -146,8 +146,10 @@ def test_call_list_pages_have_fixed_query_counts(client, world, draft):
 def test_secretariat_publishes_call_documents(client, world, open_call):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from hamaynk.tests_support import pdf_bytes
+
     url = reverse("grants:call_documents", args=[open_call.slug])
-    pdf = SimpleUploadedFile("guidelines.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
+    pdf = SimpleUploadedFile("guidelines.pdf", pdf_bytes(), "application/pdf")
     client.force_login(world.head)
     assert client.post(url, {"title_hy": "Ուղեցույց", "file": pdf}).status_code == 404
     client.force_login(world.secretariat)

@@ -83,9 +83,12 @@ def _store_files(request: HttpRequest, owner: Application | Any,
     """Store the answers' uploads for their owner (the application or the report)."""
     for key, value in list(answers.items()):
         if hasattr(value, "read"):
-            stored = store_upload(upload=value, uploaded_by=request.user, allowed=DOCUMENTS,
-                                  owner=owner, visibility=StoredFile.Visibility.COMMUNITY,
-                                  community_id=owner.ownership().community_id)
+            try:
+                stored = store_upload(upload=value, uploaded_by=request.user, allowed=DOCUMENTS,
+                                      owner=owner, visibility=StoredFile.Visibility.COMMUNITY,
+                                      community_id=owner.ownership().community_id)
+            except ValidationError as exc:  # the refusal goes next to its question
+                raise ValidationError({key: exc.error_list}) from exc
             answers[key] = {"file_id": stored.pk, "name": stored.original_name}
     return answers
 

@@ -1,19 +1,18 @@
 """Public awarded grants, and the exports: 360Giving JSON and CSV of awards (open data),
 CSV and XLSX of a call's applications (staff). Every export is streamed."""
 
-import tempfile
 from collections.abc import Iterator
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from hamaynk.core.caching import cached_html
-from hamaynk.core.exports import streamed_csv
+from hamaynk.core.exports import streamed_csv, xlsx_file
 from hamaynk.core.pagination import paginate
 from hamaynk.grants import opendata, selectors
 
@@ -46,9 +45,7 @@ def _application_rows(qs: Any) -> Iterator[list[Any]]:
     for a in qs.iterator(chunk_size=1000):
         yield [a.community.name, a.community.region.name, a.title, str(a.get_status_display()),
                a.amount_requested, a.own_contribution, a.total_cost,
-               a.score_mean if a.score_mean is not None else "",
-               a.score_spread if a.score_spread is not None else "", a.review_count,
-               a.submitted_at.isoformat() if a.submitted_at else ""]
+               a.score_mean, a.score_spread, a.review_count, a.submitted_at]
 
 
 @login_required
@@ -60,14 +57,5 @@ def applications_export(request: HttpRequest, slug: str, fmt: str) -> HttpRespon
     if fmt == "csv":
         return streamed_csv(_application_rows(qs), f"{call.slug}-applications.csv")
     if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)  # rows go straight to disk, not to memory
-        sheet = workbook.create_sheet(title=call.slug[:31])
-        for row in _application_rows(qs):
-            sheet.append([str(v) if not isinstance(v, int | float) else v for v in row])
-        spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by FileResponse
-        workbook.save(spool)
-        spool.seek(0)
-        return FileResponse(spool, as_attachment=True, filename=f"{call.slug}-applications.xlsx")
+        return xlsx_file(_application_rows(qs), f"{call.slug}-applications.xlsx", call.slug)
     raise Http404

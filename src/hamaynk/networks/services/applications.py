@@ -15,7 +15,7 @@ from hamaynk.communities.models import Community
 from hamaynk.communities.selectors import people_acting_for
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
-from hamaynk.core.files import DOCUMENTS, store_upload
+from hamaynk.core.files import DOCUMENTS, replace_stored, store_upload
 from hamaynk.core.models import StoredFile
 from hamaynk.core.parsing import date_bounds_message, within_programme_years
 from hamaynk.networks.models import Membership, MembershipApplication, Network
@@ -103,9 +103,12 @@ def application_update(*, application: MembershipApplication, actor: User,
     valid = set(locked.network.commitments.filter(is_active=True, pk__in=commitment_ids)
                 .values_list("pk", flat=True))
     if decision_scan is not None:
-        locked.decision_scan = store_upload(
+        new_scan = store_upload(
             upload=decision_scan, uploaded_by=actor, allowed=DOCUMENTS, owner=locked,
             visibility=StoredFile.Visibility.COMMUNITY, community_id=locked.community_id)
+        if locked.submitted_at is None:  # a draft's scan is no evidence yet: replaced, it goes
+            replace_stored(old=locked.decision_scan, new=new_scan, actor=actor, owner=locked)
+        locked.decision_scan = new_scan
     locked.version += 1
     locked.save()
     locked.accepted_commitments.set(valid)
@@ -165,6 +168,7 @@ def application_sign_and_submit(*, application: MembershipApplication, actor: Us
     source = move(locked, A.SUBMITTED, APPLICATION_TRANSITIONS)
     now = timezone.now()
     locked.signed_by, locked.signed_name, locked.signed_at = actor, typed_name.strip(), now
+    previous_scan = locked.signed_scan_id  # evidence of an earlier submission: kept
     if signed_scan is not None:
         locked.signed_scan = store_upload(
             upload=signed_scan, uploaded_by=actor, allowed=DOCUMENTS, owner=locked,
@@ -174,7 +178,8 @@ def application_sign_and_submit(*, application: MembershipApplication, actor: Us
     locked.version += 1
     locked.save()
     audit.record(action="networks.application.signed", actor=actor, target=locked,
-                 data={"typed_name": locked.signed_name, "signed_at": now.isoformat()})
+                 data={"typed_name": locked.signed_name, "signed_at": now.isoformat(),
+                       "signed_scan": locked.signed_scan_id, "previous_signed_scan": previous_scan})
     audit.record(action="networks.application.submitted", actor=actor, target=locked,
                  data={"before": source, "after": A.SUBMITTED})
     for officer in secretariat_officers(network=locked.network):

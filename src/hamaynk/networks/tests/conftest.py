@@ -3,9 +3,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from hamaynk.core.files import DOCUMENTS, store_upload
 from hamaynk.networks.models import MembershipApplication
-from hamaynk.tests_support import complete_application, configure_m4eg
+from hamaynk.tests_support import complete_application, configure_m4eg, pdf_bytes
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 def pdf_upload(name: str = "decision.pdf") -> SimpleUploadedFile:

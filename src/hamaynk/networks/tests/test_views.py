@@ -247,3 +247,27 @@ def test_member_directory_keeps_its_rows_for_a_minute_per_filter(client, world, 
     filtered = client.get(url, {"status": "junior"}).content.decode()  # another filter: anew
     assert "Ակունք" in filtered or "Akunk" in filtered
     assert client.get(reverse("networks:members", args=["nowhere"])).status_code == 404
+
+
+def test_member_exports_neutralise_formulas_with_dates_as_dates_and_absolute_links(
+        client, world, m4eg, settings):
+    import datetime
+
+    from openpyxl import load_workbook
+
+    settings.HAMAYNK_SITE_URL = "https://hamaynk.example.am"
+    Membership.objects.filter(community=world.dilijan).update(since=datetime.date(2026, 3, 2))
+    type(world.dilijan).objects.filter(pk=world.dilijan.pk).update(
+        name_hy="=cmd|' /C calc'!A0", name_en="@SUM(1+1)")
+    response = client.get(reverse("networks:members_export", args=["m4eg", "csv"]))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows[1][:2] == ["'=cmd|' /C calc'!A0", "'@SUM(1+1)"]
+    assert rows[1][5] == "2026-03-02"
+    assert rows[1][7].startswith("https://hamaynk.example.am/")
+    response = client.get(reverse("networks:members_export", args=["m4eg", "xlsx"]))
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert sheet.freeze_panes == "A2"
+    assert [sheet["A2"].value, sheet["B2"].value] == ["'=cmd|' /C calc'!A0", "'@SUM(1+1)"]
+    assert sheet["A2"].data_type == "s"
+    assert sheet["F2"].value == datetime.datetime(2026, 3, 2) and sheet["F2"].is_date
+    assert sheet["H2"].value.startswith("https://hamaynk.example.am/")

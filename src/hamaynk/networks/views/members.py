@@ -1,14 +1,13 @@
 """The public member directory (with CSV/XLSX export) and a membership's own page: its LEDP,
 suspension, reinstatement and withdrawal."""
 
-import tempfile
 from collections.abc import Iterator
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from hamaynk.core.caching import cached_filter_fields, cached_html
 from hamaynk.core.errors import DomainError
-from hamaynk.core.exports import streamed_csv
+from hamaynk.core.exports import absolute_url, streamed_csv, xlsx_file
 from hamaynk.core.pagination import paginate
 from hamaynk.networks import selectors, services
 from hamaynk.networks.forms import (
@@ -53,14 +52,14 @@ def member_directory(request: HttpRequest, slug: str) -> HttpResponse:
         "query": request.GET.urlencode()})
 
 
-def _rows(qs: Any) -> Iterator[list[str]]:
+def _rows(qs: Any) -> Iterator[list[Any]]:
     yield [_("Community"), _("Community (English)"), _("Region"), _("Country"), _("Status"),
            _("Member since"), _("LEDP due"), _("Profile")]
     for m in qs.iterator(chunk_size=500):
         c = m.community
         yield [c.name_hy, c.name_en, c.region.name, c.region.country.name,
-               str(m.get_status_display()), m.since.isoformat() if m.since else "",
-               m.plan_due.isoformat() if m.plan_due else "", c.get_absolute_url()]
+               str(m.get_status_display()), m.since, m.plan_due,
+               absolute_url(c.get_absolute_url())]
 
 
 def member_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponseBase:
@@ -69,16 +68,7 @@ def member_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponseBase
     if fmt == "csv":
         return streamed_csv(_rows(qs), f"{name}.csv")
     if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(title=network.short_name[:31].replace("/", "-"))
-        for row in _rows(qs):
-            sheet.append(row)
-        spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by FileResponse
-        workbook.save(spool)
-        spool.seek(0)
-        return FileResponse(spool, as_attachment=True, filename=f"{name}.xlsx")
+        return xlsx_file(_rows(qs), f"{name}.xlsx", network.short_name)
     raise Http404
 
 

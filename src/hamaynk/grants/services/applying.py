@@ -16,7 +16,7 @@ from hamaynk.communities.models import Community
 from hamaynk.communities.selectors import people_acting_for
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
-from hamaynk.core.workflow import check_version, move, require
+from hamaynk.core.workflow import SAVED_ELSEWHERE, check_version, move, require
 from hamaynk.grants import eligibility, formschema
 from hamaynk.grants.models import Application, BudgetCategory, BudgetLine, Call, Clarification
 from hamaynk.grants.states import APPLICATION_TRANSITIONS
@@ -68,9 +68,14 @@ def _editable(application: Application) -> None:
 
 @transaction.atomic
 def application_save_section(*, application: Application, actor: User,
-                             answers: dict[str, Any]) -> Application:
+                             answers: dict[str, Any],
+                             expected_version: int | None) -> Application:
     """Merge the answers of one section (already cleaned by the section form; files already
-    stored as {"file_id", "name"}) into the draft. Hidden questions' answers are dropped."""
+    stored as {"file_id", "name"}) into the draft. Hidden questions' answers are dropped.
+    Refused (`StaleVersion`, nothing written) when the application moved on from
+    `expected_version`, the version the page was rendered on — unless the save changes
+    nothing, when there is nothing to lose. The returned application carries the new
+    version for the page's next save."""
     require(actor, "grants.prepare_application", application)
     locked = _locked(application)
     _editable(locked)
@@ -82,6 +87,7 @@ def application_save_section(*, application: Application, actor: User,
                      if merged.get(k) != locked.answers.get(k))
     if not changed:
         return locked
+    check_version(locked, expected_version, SAVED_ELSEWHERE)
     locked.answers = merged
     locked.title = str(merged.get("title", ""))[:300]
     locked.version += 1

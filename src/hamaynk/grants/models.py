@@ -241,9 +241,14 @@ class BudgetLine(models.Model):
                                            decimal_places=2, default=Decimal("0"),
                                            validators=[MinValueValidator(Decimal("0"))])
     order = models.PositiveSmallIntegerField(default=0)
+    # The one-time token of the "Add a line" form that added this line: the same form posted
+    # twice (a double click) adds one line.
+    client_token = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["application", "order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["application", "client_token"],
+                                               name="grants_budgetline_one_line_per_token")]
 
     def __str__(self) -> str:
         return self.description

@@ -4,10 +4,13 @@ click on "Add" gives one budget line (issue 12, "Headers and data loss")."""
 
 import re
 import threading
+import uuid
+from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import translation
 
 from hamaynk.core.errors import DomainError
 from hamaynk.core.models import AuditEntry
@@ -82,16 +85,17 @@ def test_twenty_parallel_saves_on_one_version_store_exactly_one(world, draft):
     def save(n: int) -> None:
         from django.db import connections
 
-        try:
-            barrier.wait()
-            services.application_save_section(
-                application=draft, actor=world.staff, expected_version=seen,
-                answers={**ANSWERS, "summary": f"Տարբերակ {n}"})
-            outcomes[n] = "saved"
-        except DomainError as exc:
-            outcomes[n] = str(exc.message)
-        finally:
-            connections.close_all()
+        barrier.wait()
+        with translation.override("en"):  # each thread starts in the default language
+            try:
+                services.application_save_section(
+                    application=draft, actor=world.staff, expected_version=seen,
+                    answers={**ANSWERS, "summary": f"Տարբերակ {n}"})
+                outcomes[n] = "saved"
+            except DomainError as exc:
+                outcomes[n] = str(exc.message)
+            finally:
+                connections.close_all()
 
     threads = [threading.Thread(target=save, args=(n,)) for n in range(20)]
     for thread in threads:
@@ -164,3 +168,79 @@ def test_a_save_without_the_pages_version_is_refused(client, world, draft):
         assert response.context["form"].non_field_errors() == [OUT_OF_DATE]
     draft.refresh_from_db()
     assert draft.answers == {}
+# --- the budget table ----------------------------------------------------------------------
+
+def budget_form(client, application):
+    response = client.get(reverse("grants:application_budget", args=[application.pk]))
+    token = response.context["form"]["client_token"].value()
+    assert token and f'value="{token}"' in response.content.decode()
+    return token
+
+
+def line_data(application, token):
+    return {"category": application.call.budget_categories.first().pk,
+            "description": "Սարքավորումներ", "requested": "12000", "own_contribution": "1500",
+            "client_token": token}
+
+
+def test_posting_the_same_add_form_twice_gives_one_line(client, world, draft):
+    client.force_login(world.staff)
+    url = reverse("grants:application_budget", args=[draft.pk])
+    data = line_data(draft, budget_form(client, draft))
+    first, second = client.post(url, data), client.post(url, data)  # a double click
+    assert first.status_code == second.status_code == 302
+    draft.refresh_from_db()
+    assert draft.budget_lines.count() == 1 and draft.amount_requested == Decimal("12000")
+    assert AuditEntry.objects.filter(action="grants.application.budget_changed").count() == 1
+
+
+def test_two_different_adds_with_the_same_values_give_two_lines(client, world, draft):
+    client.force_login(world.staff)
+    url = reverse("grants:application_budget", args=[draft.pk])
+    first, second = budget_form(client, draft), budget_form(client, draft)
+    assert first != second
+    client.post(url, line_data(draft, first))
+    client.post(url, line_data(draft, second))
+    draft.refresh_from_db()
+    assert draft.budget_lines.count() == 2 and draft.amount_requested == Decimal("24000")
+
+
+def test_a_used_token_returns_the_line_it_added(world, draft):
+    token, category = uuid.uuid4(), draft.call.budget_categories.first()
+    values = {"application": draft, "actor": world.staff, "category": category,
+              "description": "Սարքեր", "requested": Decimal("100"),
+              "own_contribution": Decimal("0"), "client_token": token}
+    line = services.budget_line_save(**values)
+    assert services.budget_line_save(**values).pk == line.pk
+    assert draft.budget_lines.get().client_token == token
+
+
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="SQLite serialises whole transactions; the race needs row locks")
+@pytest.mark.django_db(transaction=True)
+def test_five_parallel_posts_of_one_add_form_give_one_line(world, draft):
+    token, barrier = uuid.uuid4(), threading.Barrier(5)
+    category = draft.call.budget_categories.first()
+    lines: list[int] = []
+
+    def add() -> None:
+        from django.db import connections
+
+        try:
+            barrier.wait()
+            lines.append(services.budget_line_save(
+                application=draft, actor=world.staff, category=category, description="Սարքեր",
+                requested=Decimal("100"), own_contribution=Decimal("0"), client_token=token).pk)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=add) for _ in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(lines) == 5 and len(set(lines)) == 1
+    draft.refresh_from_db()
+    assert draft.budget_lines.count() == 1 and draft.amount_requested == Decimal("100")

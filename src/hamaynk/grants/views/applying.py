@@ -176,7 +176,8 @@ def application_budget(request: HttpRequest, pk: int) -> HttpResponse:
                     category=form.cleaned_data["category"],
                     description=form.cleaned_data["description"],
                     requested=form.cleaned_data["requested"],
-                    own_contribution=form.cleaned_data["own_contribution"] or Decimal("0"))
+                    own_contribution=form.cleaned_data["own_contribution"] or Decimal("0"),
+                    client_token=form.cleaned_data["client_token"])
                 messages.success(request, _("The budget line is added."))
                 return redirect("grants:application_budget", pk=pk)
         except DomainError as exc:

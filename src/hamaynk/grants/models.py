@@ -384,6 +384,7 @@ class GrantReport(TimeStampedModel):
     reviewed_at = models.DateTimeField(null=True, blank=True)
     message = models.TextField(_("message from the secretariat"), blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)  # bumped by every change (services)
 
     class Meta:
         ordering = ["grant", "due_date", "pk"]

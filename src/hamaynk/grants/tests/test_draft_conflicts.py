@@ -15,7 +15,7 @@ from django.utils import translation
 from hamaynk.core.errors import DomainError
 from hamaynk.core.models import AuditEntry
 from hamaynk.grants import services
-from hamaynk.grants.models import Application
+from hamaynk.grants.models import Application, GrantReport
 from hamaynk.grants.tests.test_awards import grant, schedule  # noqa: F401
 from hamaynk.grants.tests.test_review import in_review  # noqa: F401
 
@@ -244,3 +244,35 @@ def test_five_parallel_posts_of_one_add_form_give_one_line(world, draft):
     assert len(lines) == 5 and len(set(lines)) == 1
     draft.refresh_from_db()
     assert draft.budget_lines.count() == 1 and draft.amount_requested == Decimal("100")
+# --- grant reports ----------------------------------------------------------------------------
+
+@pytest.fixture
+def report(world, grant) -> GrantReport:  # noqa: F811
+    return schedule(world, grant)[1].report
+
+
+def test_a_stale_report_save_is_refused_and_keeps_the_first_text(world, report):
+    seen = report.version
+    services.report_save(report=report, actor=world.staff, answers={"progress": "Առաջին"},
+                         expected_version=seen)
+    with pytest.raises(DomainError) as refused:
+        services.report_save(report=report, actor=world.head, answers={"progress": "Երկրորդ"},
+                             expected_version=seen)
+    assert str(refused.value.message) == SAVED_ELSEWHERE
+    report.refresh_from_db()
+    assert report.answers == {"progress": "Առաջին"} and report.version == seen + 1
+
+
+def test_a_stale_report_page_shows_the_form_again_with_what_was_typed(client, world, report):
+    client.force_login(world.staff)
+    url = reverse("grants:report", args=[report.pk])
+    version = rendered_version(client.get(url).content.decode())
+    services.report_save(report=report, actor=world.head, answers={"progress": "Առաջին"},
+                         expected_version=version)
+    response = client.post(url, {"progress": "Իմ հաշվետվությունը", "submit": "1",
+                                 "draft-version": version})
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [SAVED_ELSEWHERE]
+    assert "Իմ հաշվետվությունը" in response.content.decode()
+    report.refresh_from_db()
+    assert report.answers == {"progress": "Առաջին"} and report.status == "due"

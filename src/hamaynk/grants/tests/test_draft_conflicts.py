@@ -276,3 +276,21 @@ def test_a_stale_report_page_shows_the_form_again_with_what_was_typed(client, wo
     assert "Իմ հաշվետվությունը" in response.content.decode()
     report.refresh_from_db()
     assert report.answers == {"progress": "Առաջին"} and report.status == "due"
+
+
+def test_a_report_saved_but_not_yet_complete_keeps_its_page_current(client, world, report):
+    """"Submit" saves, then finds the report incomplete: the page shown again carries the
+    saved version, so the next save from it is no conflict with oneself."""
+    form = report.form_version
+    form.definition["sections"].append({"key": "money", "title_hy": "Ծախսեր", "questions": [
+        {"key": "spent", "type": "long_text", "required": True, "label_hy": "Ծախսեր"}]})
+    form.save()
+    client.force_login(world.staff)
+    url = reverse("grants:report", args=[report.pk])
+    version = rendered_version(client.get(url).content.decode())
+    refused = client.post(url, {"progress": "Առաջին", "submit": "1", "draft-version": version})
+    assert refused.status_code == 200 and rendered_version(refused.content.decode()) == version + 1
+    again = client.post(url, {"progress": "Երկրորդ", "draft-version": version + 1})
+    assert again.status_code == 302
+    report.refresh_from_db()
+    assert report.answers == {"progress": "Երկրորդ"} and report.status == "due"

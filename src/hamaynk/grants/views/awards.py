@@ -134,6 +134,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 report = services.report_save(
                     report=report, actor=request.user,  # type: ignore[arg-type]
                     answers=answers, expected_version=version_form.cleaned_data["version"])
+                draft_version = str(report.version)  # saved, even if the submission is refused
                 if "submit" in request.POST:
                     services.report_submit(report=report, actor=request.user)  # type: ignore[arg-type]
                     messages.success(request, _("The report is submitted."))

@@ -1,4 +1,5 @@
 import re
+import uuid
 from decimal import Decimal
 from typing import Any, cast
 
@@ -171,6 +172,9 @@ def question_initial(question: dict[str, Any]) -> dict[str, Any]:
 
 
 class BudgetLineForm(forms.ModelForm):
+    # A one-time token rendered with each new form: posting the same form twice adds one line.
+    client_token = forms.CharField(required=False, widget=forms.HiddenInput)
+
     class Meta:
         model = BudgetLine
         fields = ["category", "description", "requested", "own_contribution"]
@@ -179,6 +183,14 @@ class BudgetLineForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["category"]).queryset = (
             BudgetCategory.objects.filter(call=call))
+        self.fields["client_token"].initial = uuid.uuid4()
+
+    def clean_client_token(self) -> uuid.UUID | None:
+        """A token that is not one (an old page, a hand-made post) only loses the guard."""
+        try:
+            return uuid.UUID(self.cleaned_data["client_token"])
+        except ValueError:
+            return None
 
 
 class VersionForm(forms.Form):

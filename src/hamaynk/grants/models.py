@@ -264,12 +264,17 @@ class BudgetLine(models.Model):
                                            decimal_places=2, default=Decimal("0"),
                                            validators=[MinValueValidator(Decimal("0"))])
     order = models.PositiveSmallIntegerField(default=0)
+    # The one-time token of the "Add a line" form that added this line: the same form posted
+    # twice (a double click) adds one line.
+    client_token = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["application", "order", "pk"]
         constraints = [models.CheckConstraint(condition=Q(requested__gte=0,
                                                           own_contribution__gte=0),
-                                              name="budget_line_amounts_not_negative")]
+                                              name="budget_line_amounts_not_negative"),
+                       models.UniqueConstraint(fields=["application", "client_token"],
+                                               name="grants_budgetline_one_line_per_token")]
 
     def __str__(self) -> str:
         return self.description
@@ -416,6 +421,7 @@ class GrantReport(TimeStampedModel):
     reviewed_at = models.DateTimeField(null=True, blank=True)
     message = models.TextField(_("message from the secretariat"), blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)  # bumped by every change (services)
 
     class Meta:
         ordering = ["grant", "due_date", "pk"]

@@ -2,6 +2,7 @@
 answers section by section (saved as it types), fills the budget table, and — the head —
 submits before the closing moment. The secretariat may ask for clarification."""
 
+import uuid
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -17,7 +18,7 @@ from hamaynk.communities.selectors import people_acting_for
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
 from hamaynk.core.files import discard_dropped
-from hamaynk.core.workflow import check_version, move, require
+from hamaynk.core.workflow import SAVED_ELSEWHERE, check_version, move, require
 from hamaynk.grants import eligibility, formschema
 from hamaynk.grants.models import Application, BudgetCategory, BudgetLine, Call, Clarification
 from hamaynk.grants.states import APPLICATION_TRANSITIONS
@@ -69,9 +70,14 @@ def _editable(application: Application) -> None:
 
 @transaction.atomic
 def application_save_section(*, application: Application, actor: User,
-                             answers: dict[str, Any]) -> Application:
+                             answers: dict[str, Any],
+                             expected_version: int | None) -> Application:
     """Merge the answers of one section (already cleaned by the section form; files already
-    stored as {"file_id", "name"}) into the draft. Hidden questions' answers are dropped."""
+    stored as {"file_id", "name"}) into the draft. Hidden questions' answers are dropped.
+    Refused (`StaleVersion`, nothing written) when the application moved on from
+    `expected_version`, the version the page was rendered on — unless the save changes
+    nothing, when there is nothing to lose. The returned application carries the new
+    version for the page's next save."""
     require(actor, "grants.prepare_application", application)
     locked = _locked(application)
     _editable(locked)
@@ -83,6 +89,7 @@ def application_save_section(*, application: Application, actor: User,
                      if merged.get(k) != locked.answers.get(k))
     if not changed:
         return locked
+    check_version(locked, expected_version, SAVED_ELSEWHERE)
     # A draft's replaced or hidden file answers are no evidence: they go.
     discard_dropped(before=formschema.file_ids(locked.answers), after=formschema.file_ids(merged),
                     actor=actor, owner=locked)
@@ -110,26 +117,37 @@ def _line_data(line: BudgetLine) -> dict[str, str]:
 @transaction.atomic
 def budget_line_save(*, application: Application, actor: User, category: BudgetCategory,
                      description: str, requested: Decimal, own_contribution: Decimal,
-                     line: BudgetLine | None = None) -> BudgetLine:
+                     line: BudgetLine | None = None,
+                     client_token: uuid.UUID | None = None) -> BudgetLine:
     """Add or change one budget line; the application's totals follow. Audited with
-    before/after."""
+    before/after. An addition carrying the `client_token` of an earlier one (the same form
+    posted twice) returns the line that one added and changes nothing."""
     require(actor, "grants.prepare_application", application)
     locked = _locked(application)
     _editable(locked)
+    if line is None and client_token is not None:
+        added = locked.budget_lines.filter(client_token=client_token).first()
+        if added is not None:
+            return added
     if category.call_id != locked.call_id:
         raise DomainError(_("Choose a category of this call."), field="category")
     if requested < 0 or own_contribution < 0:
         raise DomainError(_("Amounts cannot be negative."), field="requested")
     before = None
     if line is None:
-        line = BudgetLine(application=locked, order=locked.budget_lines.count() + 1)
+        line = BudgetLine(application=locked, order=locked.budget_lines.count() + 1,
+                          client_token=client_token)
     else:
         if line.application_id != locked.pk:
             raise DomainError(_("There is no such budget line."))
         before = _line_data(line)
     line.category, line.description = category, description.strip()
     line.requested, line.own_contribution = requested, own_contribution
-    line.save()
+    try:
+        with transaction.atomic():
+            line.save()
+    except IntegrityError:  # the row lock makes this unreachable; the constraint is the floor
+        return locked.budget_lines.get(client_token=client_token)
     _recompute_totals(locked)
     locked.version += 1
     locked.save(update_fields=["amount_requested", "own_contribution", "version",

@@ -16,7 +16,7 @@ from hamaynk.communities.selectors import people_acting_for
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
 from hamaynk.core.files import discard_dropped
-from hamaynk.core.workflow import move, require
+from hamaynk.core.workflow import SAVED_ELSEWHERE, check_version, move, require
 from hamaynk.grants import formschema
 from hamaynk.grants.models import Grant, GrantReport, Tranche
 from hamaynk.grants.services.calls import report_form
@@ -94,7 +94,11 @@ def _locked_report(report: GrantReport) -> GrantReport:
 
 
 @transaction.atomic
-def report_save(*, report: GrantReport, actor: User, answers: dict[str, Any]) -> GrantReport:
+def report_save(*, report: GrantReport, actor: User, answers: dict[str, Any],
+                expected_version: int | None) -> GrantReport:
+    """Merge one section's answers into the report. Refused (`StaleVersion`, nothing
+    written) when the report moved on from `expected_version`, the version the page was
+    rendered on, unless the save changes nothing."""
     require(actor, "grants.prepare_application", report.grant.application)
     locked = _locked_report(report)
     if locked.status not in (R.DUE, R.RETURNED):
@@ -102,12 +106,16 @@ def report_save(*, report: GrantReport, actor: User, answers: dict[str, Any]) ->
     definition = formschema.parse_definition(locked.form_version.definition)
     merged = {**locked.answers, **answers}
     visible = {q.key for q in formschema.visible_questions(definition, merged)}
-    kept = {k: v for k, v in merged.items() if k in visible and v not in (None, "")}
+    merged = {k: v for k, v in merged.items() if k in visible and v not in (None, "")}
+    if merged == locked.answers:
+        return locked
+    check_version(locked, expected_version, SAVED_ELSEWHERE)
     if locked.status == R.DUE:  # never submitted: a replaced file is no evidence, it goes
         discard_dropped(before=formschema.file_ids(locked.answers),
-                        after=formschema.file_ids(kept), actor=actor, owner=locked)
-    locked.answers = kept
-    locked.save(update_fields=["answers", "updated_at"])
+                        after=formschema.file_ids(merged), actor=actor, owner=locked)
+    locked.answers = merged
+    locked.version += 1
+    locked.save(update_fields=["answers", "version", "updated_at"])
     return locked
 
 
@@ -123,6 +131,7 @@ def report_submit(*, report: GrantReport, actor: User) -> GrantReport:
             [label for _s, _k, label in missing] + [m for ms in problems.values() for m in ms])})
     source = move(locked, R.SUBMITTED, REPORT_TRANSITIONS)
     locked.submitted_at, locked.submitted_by = timezone.now(), actor
+    locked.version += 1
     locked.save()
     audit.record(action="grants.report.submitted", actor=actor, target=locked.grant,
                  data={"report": locked.pk, "before": source, "purpose": locked.purpose})
@@ -143,6 +152,7 @@ def report_decide(*, report: GrantReport, actor: User, accept: bool,
     source = move(locked, R.ACCEPTED if accept else R.RETURNED, REPORT_TRANSITIONS)
     locked.reviewed_by, locked.reviewed_at = actor, timezone.now()
     locked.message = message.strip()
+    locked.version += 1
     locked.save()
     audit.record(action="grants.report.accepted" if accept else "grants.report.returned",
                  actor=actor, target=locked.grant,

@@ -46,8 +46,10 @@ def draft(world, open_call):
 
 
 def fill(world, application, *, requested="15000", own="2000"):
-    services.application_save_section(application=application, actor=world.staff, answers={
-        "title": "Ակունքի գյուղատնտեսական կոոպերատիվ", "summary": "Համառոտ", "months": "12"})
+    services.application_save_section(
+        application=application, actor=world.staff, expected_version=application.version,
+        answers={"title": "Ակունքի գյուղատնտեսական կոոպերատիվ", "summary": "Համառոտ",
+                 "months": "12"})
     category = application.call.budget_categories.first()
     services.budget_line_save(application=application, actor=world.staff, category=category,
                               description="Սարքավորումներ", requested=Decimal(requested),

@@ -49,7 +49,8 @@ def test_tranche_waits_for_its_report(world, grant):
     report = second.report
     with pytest.raises(DomainError, match="not complete"):
         services.report_submit(report=report, actor=world.staff)
-    services.report_save(report=report, actor=world.staff, answers={"progress": "Կառուցվեց"})
+    services.report_save(report=report, actor=world.staff, answers={"progress": "Կառուցվեց"},
+                         expected_version=report.version)
     services.report_submit(report=report, actor=world.staff)
     with pytest.raises(DomainError):
         services.report_decide(report=report, actor=world.secretariat, accept=False, message="")
@@ -66,7 +67,8 @@ def test_closing_a_seed_grant_opens_the_development_stage(world, grant):
     with pytest.raises(DomainError):
         services.grant_close(grant=grant, actor=world.secretariat)
     first, second = schedule(world, grant)
-    services.report_save(report=second.report, actor=world.staff, answers={"progress": "x"})
+    services.report_save(report=second.report, actor=world.staff, answers={"progress": "x"},
+                         expected_version=second.report.version)
     services.report_submit(report=second.report, actor=world.staff)
     services.report_decide(report=second.report, actor=world.secretariat, accept=True)
     for tranche in (first, second):
@@ -113,7 +115,8 @@ def test_grant_pages(client, world, grant):
     assert "Ակունք" in text and "տասներկու հազար" in text
     report = GrantReport.objects.get()
     response = client.post(reverse("grants:report", args=[report.pk]),
-                           {"progress": "Աշխատանքները ավարտվեցին", "submit": "1"})
+                           {"progress": "Աշխատանքները ավարտվեցին", "submit": "1",
+                            "draft-version": report.version})
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.status == "submitted"

@@ -36,8 +36,10 @@ def test_a_drafts_replaced_file_answer_is_removed_with_its_bytes(
     old, first = letter(world, "letter-1.pdf")
     new, second = letter(world, "letter-2.pdf")
     with django_capture_on_commit_callbacks(execute=True):
-        services.application_save_section(application=draft, actor=world.staff, answers=first)
-        services.application_save_section(application=draft, actor=world.staff, answers=second)
+        services.application_save_section(application=draft, actor=world.staff, answers=first,
+                                          expected_version=None)
+        services.application_save_section(application=draft, actor=world.staff, answers=second,
+                                          expected_version=None)
     assert not StoredFile.objects.filter(pk=old.pk).exists()
     assert not old.file.storage.exists(old.file.name)
     assert StoredFile.objects.filter(pk=new.pk).exists()
@@ -71,12 +73,15 @@ def test_a_due_reports_replaced_annex_is_removed_but_a_returned_reports_is_kept(
     second, answers_2 = evidence(world, "annex-2.pdf")
     third, answers_3 = evidence(world, "annex-3.pdf")
     with django_capture_on_commit_callbacks(execute=True):
-        services.report_save(report=report, actor=world.staff, answers=answers_1)
-        services.report_save(report=report, actor=world.staff, answers=answers_2)
+        services.report_save(report=report, actor=world.staff, answers=answers_1,
+                             expected_version=None)
+        services.report_save(report=report, actor=world.staff, answers=answers_2,
+                             expected_version=None)
         services.report_submit(report=report, actor=world.staff)
         services.report_decide(report=report, actor=world.secretariat, accept=False,
                                message="Add the photos")
-        services.report_save(report=report, actor=world.staff, answers=answers_3)
+        services.report_save(report=report, actor=world.staff, answers=answers_3,
+                             expected_version=None)
     assert not StoredFile.objects.filter(pk=first.pk).exists()
     assert set(StoredFile.objects.filter(pk__in=[second.pk, third.pk])
                .values_list("pk", flat=True)) == {second.pk, third.pk}

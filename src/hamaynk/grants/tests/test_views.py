@@ -48,16 +48,24 @@ def test_the_section_page_saves_and_continues(client, world, draft):
     client.cookies["hamaynk_language"] = "en"
     client.force_login(world.staff)
     url = reverse("grants:application_section", args=[draft.pk, "project"])
-    response = client.post(url, {"title": "Կոոպերատիվ", "summary": "", "months": "99"})
+    version = {"draft-version": draft.version}
+    response = client.post(url, {"title": "Կոոպերատիվ", "summary": "", "months": "99",
+                                 **version})
     assert response.status_code == 200
     assert set(response.context["form"].errors) >= {"months"}
-    response = client.post(url, {"title": "Կոոպերատիվ", "summary": "Ամփոփ", "months": "12"})
+    response = client.post(url, {"title": "Կոոպերատիվ", "summary": "Ամփոփ", "months": "12",
+                                 **version})
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.title == "Կոոպերատիվ" and draft.answers["months"] == "12"
-    saved = client.post(url, {"title": "Կոոպերատիվ 2", "summary": "Ամփոփ", "months": "12"},
-                        headers={"HX-Request": "true"})
+    saved = client.post(url, {"title": "Կոոպերատիվ 2", "summary": "Ամփոփ", "months": "12",
+                              "draft-version": draft.version}, headers={"HX-Request": "true"})
     assert saved.status_code == 200 and b"<html" not in saved.content
+    assert b"Saved at" in saved.content
+    invalid = client.post(url, {"title": "", "summary": "Ամփոփ", "months": "99",
+                                "draft-version": draft.version + 1},
+                          headers={"HX-Request": "true"})  # the fields' errors, not the page
+    assert b"<html" not in invalid.content and b"Not saved." in invalid.content
 
 
 def test_budget_page_adds_and_removes_lines(client, world, draft):

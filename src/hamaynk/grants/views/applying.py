@@ -19,10 +19,13 @@ from hamaynk.core.files import DOCUMENTS, store_upload
 from hamaynk.core.models import StoredFile
 from hamaynk.core.parsing import parse_id
 from hamaynk.core.views import run_action
+from hamaynk.core.workflow import PAGE_OUT_OF_DATE, StaleVersion
 from hamaynk.grants import copies, formschema, selectors, services
 from hamaynk.grants.forms import BudgetLineForm, TextForm, VersionForm
 from hamaynk.grants.models import Application, Clarification
 from hamaynk.networks.selectors import community_for_actor
+
+DRAFT = "draft"  # the prefix of the version a draft's page was rendered on: draft-version
 
 
 @login_required
@@ -93,6 +96,28 @@ def _store_files(request: HttpRequest, owner: Application | Any,
     return answers
 
 
+def _save_section(request: HttpRequest, application: Application,
+                  form: formschema.SectionForm) -> tuple[Application | None, bool]:
+    """Save a valid section form on the version its page was rendered on: (the saved
+    application or None, whether the page is stale). A refusal becomes the form's error and
+    the form keeps what was typed."""
+    version_form = VersionForm(request.POST, prefix=DRAFT)
+    if not version_form.is_valid():
+        form.add_error(None, PAGE_OUT_OF_DATE)
+        return None, True
+    try:
+        answers = _store_files(request, application, formschema.answers_from_form(form))
+        return services.application_save_section(
+            application=application, actor=request.user,  # type: ignore[arg-type]
+            answers=answers, expected_version=version_form.cleaned_data["version"]), False
+    except ValidationError as exc:
+        form.add_error(None, exc)
+    except DomainError as exc:
+        form.add_error(None, exc.message)  # type: ignore[arg-type]
+        return None, isinstance(exc, StaleVersion)
+    return None, False
+
+
 @login_required
 def application_section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
     application = selectors.application_for_viewer(pk=pk, user=request.user)
@@ -102,37 +127,33 @@ def application_section(request: HttpRequest, pk: int, section: str) -> HttpResp
     if section not in keys:
         raise Http404
     language = request.LANGUAGE_CODE  # type: ignore[attr-defined]
+    version, stale = str(application.version), False
     if request.method == "POST":
         if not context["can_edit"]:
             raise Http404
         form = formschema.build_section_form(definition, section, answers=application.answers,
                                              language=language, data=request.POST,
                                              files=request.FILES)
-        if form.is_valid():
-            try:
-                answers = _store_files(request, application, formschema.answers_from_form(form))
-                application = services.application_save_section(
-                    application=application, actor=request.user,  # type: ignore[arg-type]
-                    answers=answers)
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            except DomainError as exc:
-                form.add_error(None, exc.message)  # type: ignore[arg-type]
-            else:
-                if request.htmx:  # type: ignore[attr-defined]
-                    return render(request, "grants/application_section.html#saved",
-                                  {"saved_at": timezone.now()})
-                messages.success(request, _("Saved."))
-                position = keys.index(section)
-                if "next" in request.POST and position + 1 < len(keys):
-                    return redirect("grants:application_section", pk=pk,
-                                    section=keys[position + 1])
-                return redirect("grants:application_section", pk=pk, section=section)
+        saved, stale = (_save_section(request, application, form) if form.is_valid()
+                        else (None, False))
+        if request.htmx:  # type: ignore[attr-defined]
+            # The inputs stay as typed; only the state, the message and the version change.
+            return render(request, "grants/application_section.html#autosave", {
+                "form": form, "saved": saved, "stale": stale, "saved_at": timezone.now()})
+        if saved is not None:
+            messages.success(request, _("Saved."))
+            position = keys.index(section)
+            if "next" in request.POST and position + 1 < len(keys):
+                return redirect("grants:application_section", pk=pk,
+                                section=keys[position + 1])
+            return redirect("grants:application_section", pk=pk, section=section)
+        version = request.POST.get(f"{DRAFT}-version", "")  # refused: the page stays stale
     else:
         form = formschema.build_section_form(definition, section, answers=application.answers,
                                              language=language)
     current = definition.sections[keys.index(section)]
     context.update({"form": form, "section": current, "section_keys": keys,
+                    "draft_version": version, "stale": stale,
                     "next_section": keys[keys.index(section) + 1]
                     if keys.index(section) + 1 < len(keys) else None,
                     "has_budget_here": any(q.type == "budget" for q in current.questions)})
@@ -162,7 +183,8 @@ def application_budget(request: HttpRequest, pk: int) -> HttpResponse:
                     category=form.cleaned_data["category"],
                     description=form.cleaned_data["description"],
                     requested=form.cleaned_data["requested"],
-                    own_contribution=form.cleaned_data["own_contribution"] or Decimal("0"))
+                    own_contribution=form.cleaned_data["own_contribution"] or Decimal("0"),
+                    client_token=form.cleaned_data["client_token"])
                 messages.success(request, _("The budget line is added."))
                 return redirect("grants:application_budget", pk=pk)
         except DomainError as exc:

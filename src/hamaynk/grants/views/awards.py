@@ -13,11 +13,18 @@ from django.views.decorators.http import require_POST
 from hamaynk.core.errors import DomainError
 from hamaynk.core.forms import first_error
 from hamaynk.core.parsing import parse_id
+from hamaynk.core.workflow import PAGE_OUT_OF_DATE, StaleVersion
 from hamaynk.documents.numbers import money_hy
 from hamaynk.documents.pdf_writer import html_to_pdf
 from hamaynk.grants import formschema, selectors, services
-from hamaynk.grants.forms import ReportDecisionForm, TextForm, TrancheFormSet, TranchePayForm
-from hamaynk.grants.views.applying import _store_files
+from hamaynk.grants.forms import (
+    ReportDecisionForm,
+    TextForm,
+    TrancheFormSet,
+    TranchePayForm,
+    VersionForm,
+)
+from hamaynk.grants.views.applying import DRAFT, _store_files
 
 
 @login_required
@@ -112,6 +119,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "grants.prepare_application", report.grant.application)
     can_decide = report.status == "submitted" and request.user.has_perm(
         "grants.manage_call", report.grant.call)
+    draft_version = str(report.version)
     form = formschema.build_section_form(definition, section, answers=report.answers,
                                          language=language,
                                          data=request.POST if request.method == "POST" else None,
@@ -131,10 +139,16 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect(report)
             if not can_edit:
                 raise Http404
-            if form.is_valid():
+            version_form = VersionForm(request.POST, prefix=DRAFT)
+            draft_version = request.POST.get(f"{DRAFT}-version", "")  # kept if refused
+            if form.is_valid() and not version_form.is_valid():
+                form.add_error(None, PAGE_OUT_OF_DATE)
+            elif form.is_valid():
                 answers = _store_files(request, report, formschema.answers_from_form(form))
-                report = services.report_save(report=report, actor=request.user,  # type: ignore[arg-type]
-                                              answers=answers)
+                report = services.report_save(
+                    report=report, actor=request.user,  # type: ignore[arg-type]
+                    answers=answers, expected_version=version_form.cleaned_data["version"])
+                draft_version = str(report.version)  # saved, even if the submission is refused
                 if "submit" in request.POST:
                     services.report_submit(report=report, actor=request.user)  # type: ignore[arg-type]
                     messages.success(request, _("The report is submitted."))
@@ -143,9 +157,11 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect(report)
         except ValidationError as exc:
             form.add_error(None, exc)
+        except StaleVersion as exc:  # next to the form, which keeps what was typed
+            form.add_error(None, exc.message)  # type: ignore[arg-type]
         except DomainError as exc:
             messages.error(request, str(exc.message))
     return render(request, "grants/report_detail.html", {
         "report": report, "grant": report.grant, "definition": definition, "form": form,
         "section_key": section, "can_edit": can_edit, "can_decide": can_decide,
-        "text_form": TextForm()})
+        "draft_version": draft_version, "text_form": TextForm()})

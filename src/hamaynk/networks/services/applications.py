@@ -18,6 +18,7 @@ from hamaynk.core.errors import DomainError
 from hamaynk.core.files import DOCUMENTS, replace_stored, store_upload
 from hamaynk.core.models import StoredFile
 from hamaynk.core.parsing import date_bounds_message, within_programme_years
+from hamaynk.core.workflow import SAVED_ELSEWHERE
 from hamaynk.networks.models import Membership, MembershipApplication, Network
 from hamaynk.networks.selectors import secretariat_officers
 from hamaynk.networks.services._common import (
@@ -85,10 +86,11 @@ def application_update(*, application: MembershipApplication, actor: User,
                        commitment_ids: list[int], decision_number: str,
                        decision_date: datetime.date | None,
                        decision_scan: UploadedFile | None = None) -> MembershipApplication:
-    """Save the community's answers (a draft, or after the secretariat asked for changes)."""
+    """Save the community's answers (a draft, or after the secretariat asked for changes).
+    Refused (`StaleVersion`, nothing written) when the application moved on from
+    `expected_version`, unless the save changes nothing (a double click)."""
     require(actor, "networks.prepare_application", application)
     locked = _locked(application)
-    check_version(locked, expected_version)
     if not locked.is_editable:
         raise DomainError(_("This application can no longer be changed."))
     if decision_date is not None and not within_programme_years(decision_date):
@@ -97,11 +99,15 @@ def application_update(*, application: MembershipApplication, actor: User,
               "edo_position": edo_position.strip(), "edo_email": edo_email.strip(),
               "edo_phone": edo_phone.strip(), "decision_number": decision_number.strip(),
               "decision_date": decision_date}
+    valid = set(locked.network.commitments.filter(is_active=True, pk__in=commitment_ids)
+                .values_list("pk", flat=True))
+    if decision_scan is None and all(getattr(locked, k) == v for k, v in fields.items()) and (
+            valid == set(locked.accepted_commitments.values_list("pk", flat=True))):
+        return locked
+    check_version(locked, expected_version, SAVED_ELSEWHERE)
     before = {k: str(getattr(locked, k) or "") for k in fields}
     for key, value in fields.items():
         setattr(locked, key, value)
-    valid = set(locked.network.commitments.filter(is_active=True, pk__in=commitment_ids)
-                .values_list("pk", flat=True))
     if decision_scan is not None:
         new_scan = store_upload(
             upload=decision_scan, uploaded_by=actor, allowed=DOCUMENTS, owner=locked,

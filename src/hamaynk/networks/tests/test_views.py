@@ -99,9 +99,18 @@ def test_staff_prepares_the_application_in_the_browser_form(client, world, m4eg)
     assert client.post(url, data).status_code == 302
     application.refresh_from_db()
     assert application.decision_scan and application.accepted_commitments.count() == 2
-    stale = client.post(url, {**data, "decision_scan_upload": pdf_upload()})
+    again = client.post(url, {**data, "decision_scan_upload": ""})  # a double click
+    assert again.status_code == 302  # the same answers again: nothing to lose, no conflict
+    stale = client.post(url, {**data, "decision_scan_upload": "",
+                              "motivation": "Իմ նոր տեքստը"})
     assert stale.status_code == 200  # the version moved on: refused, nothing lost
-    assert "changed" in str(stale.context["form"].non_field_errors())
+    assert stale.context["form"].non_field_errors() == [
+        "Someone else (or you, in another window) saved this after you opened the page. "
+        "Nothing from this page was saved: your text is kept below. Copy what you need, "
+        "reload the page and save again."]
+    assert "Իմ նոր տեքստը" in stale.content.decode()
+    application.refresh_from_db()
+    assert application.motivation == "Ուզում ենք զարգանալ"
 
 
 def test_secretariat_decides_from_the_application_page(client, world, ready_application):

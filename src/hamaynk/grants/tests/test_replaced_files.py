@@ -98,7 +98,7 @@ def test_a_refused_file_answer_is_explained_next_to_its_question(
     client.force_login(world.staff)
     client.cookies["hamaynk_language"] = "en"
     response = client.post(reverse("grants:application_section", args=[draft.pk, "project"]), {
-        "title": "Կոոպերատիվ", "summary": "Համառոտ",
+        "title": "Կոոպերատիվ", "summary": "Համառոտ", "draft-version": str(draft.version),
         "letter": SimpleUploadedFile("letter.docx", plain_zip({"a.txt": b"zip, not docx"}))})
     assert response.status_code == 200
     assert response.context["form"].errors["letter"] == [

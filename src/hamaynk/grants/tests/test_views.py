@@ -162,8 +162,13 @@ def test_secretariat_publishes_call_documents(client, world, open_call):
     assert client.post(url, {"title_hy": "Ուղեցույց", "file": pdf}).status_code == 404
     client.force_login(world.secretariat)
     fake = SimpleUploadedFile("guidelines.pdf", b"MZ not a pdf", "application/pdf")
-    client.post(url, {"title_hy": "Ուղեցույց", "file": fake})
+    refused = client.post(url, {"title_hy": "Ուղեցույց", "file": fake})
+    assert refused.status_code == 200  # the call's page again, the refusal beside the file
+    assert "թույլատրելի չէ" in " ".join(refused.context["document_form"].errors["file"])
+    assert 'value="Ուղեցույց"' in refused.content.decode()  # the title typed is kept
     assert not open_call.documents.exists()
+    untitled = client.post(url, {"title_hy": "", "file": fake})
+    assert untitled.context["document_form"].errors["title_hy"]
     pdf.seek(0)
     client.post(url, {"title_hy": "Ուղեցույց", "file": pdf})
     document = open_call.documents.get()

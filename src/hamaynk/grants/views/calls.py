@@ -19,6 +19,7 @@ from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
 from hamaynk.core.parsing import parse_id
 from hamaynk.core.rows import rendered_rows
+from hamaynk.core.views import run_action
 from hamaynk.grants import formschema, selectors, services
 from hamaynk.grants.forms import (
     ApplicationFilterForm,
@@ -42,6 +43,11 @@ def calls(request: HttpRequest) -> HttpResponse:
 
 def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
     call = selectors.call_for_viewer(slug=slug, user=request.user)
+    return _call_page(request, call, CallDocumentForm())
+
+
+def _call_page(request: HttpRequest, call: Call, document_form: CallDocumentForm) -> HttpResponse:
+    """The call's page; a refused document comes back in its form, errors beside the fields."""
     now = timezone.now()
     return render(request, "grants/call_detail.html", {
         "call": call, "now": now, "is_open": call.status == "open"
@@ -52,7 +58,7 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_manage": request.user.has_perm("grants.manage_call", call),
         "ask_form": QuestionAskForm(), "time_zone": call.network.time_zone,
         "documents": call.documents.select_related("file"),
-        "document_form": CallDocumentForm(),
+        "document_form": document_form,
     })
 
 
@@ -61,29 +67,29 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def call_documents(request: HttpRequest, slug: str) -> HttpResponse:
     """Add (or, with `remove`, take away) a public document of the call."""
     call = selectors.call_for_manager(slug=slug, user=request.user)
+    if "remove" in request.POST:
+        remove = parse_id(request.POST.get("remove"))
+        if remove is None:
+            raise Http404
+        run_action(request, lambda: services.call_document_remove(
+            call=call, actor=request.user, document_id=remove),  # type: ignore[arg-type]
+            _("The document is removed."))
+        return redirect(call)
+    form = CallDocumentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _call_page(request, call, form)
     try:
-        if "remove" in request.POST:
-            remove = parse_id(request.POST.get("remove"))
-            if remove is None:
-                raise Http404
-            services.call_document_remove(call=call, actor=request.user,  # type: ignore[arg-type]
-                                          document_id=remove)
-            messages.success(request, _("The document is removed."))
-            return redirect(call)
-        form = CallDocumentForm(request.POST, request.FILES)
-        if not form.is_valid():
-            for errors in form.errors.values():
-                messages.error(request, " ".join(str(e) for e in errors))
-            return redirect(call)
         services.call_document_add(call=call, actor=request.user,  # type: ignore[arg-type]
                                    title_hy=form.cleaned_data["title_hy"],
                                    title_en=form.cleaned_data["title_en"],
                                    upload=form.cleaned_data["file"])
-        messages.success(request, _("The document is published with the call."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    except ValidationError as exc:  # the file's content was refused
+        form.add_error("file", exc)
+        return _call_page(request, call, form)
     except DomainError as exc:
-        messages.error(request, str(exc.message))
+        form.add_error(exc.field if exc.field in form.fields else None, str(exc.message))
+        return _call_page(request, call, form)
+    messages.success(request, _("The document is published with the call."))
     return redirect(call)
 
 

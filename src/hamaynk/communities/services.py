@@ -168,7 +168,7 @@ def community_update_profile(*, community: Community, actor: User, website: str,
     after = {f: getattr(locked, f) for f in PROFILE_FIELDS}
     if emblem is not None:
         stored = store_upload(upload=emblem, uploaded_by=actor, allowed=IMAGES, owner=locked,
-                              visibility=StoredFile.Visibility.PUBLIC, community_id=locked.pk)
+                              visibility=StoredFile.Visibility.PUBLIC)
         # The old emblem is not history: it goes, row and bytes.
         locked.emblem = replace_stored(old=locked.emblem, new=stored, actor=actor, owner=locked)
         after["emblem"] = stored.pk

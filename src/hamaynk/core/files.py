@@ -22,6 +22,7 @@ from pypdf import PdfReader
 
 from hamaynk.core import audit
 from hamaynk.core.models import StoredFile
+from hamaynk.core.ownership import owner_of
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -222,11 +223,10 @@ def validate_upload(upload: UploadedFile, *, allowed: Iterable[str],
 @transaction.atomic
 def store_upload(*, upload: UploadedFile, uploaded_by: Any, allowed: Iterable[str],
                  owner: Model | None = None,
-                 visibility: str = StoredFile.Visibility.PRIVATE,
-                 community_id: int | None = None) -> StoredFile:
+                 visibility: str = StoredFile.Visibility.PRIVATE) -> StoredFile:
     """Validate and store one upload for its owner (the object it is uploaded for, whose
-    viewers may download it; see StoredFile); records `core.file.uploaded` in the audit
-    trail."""
+    viewers may download it; see StoredFile; the community it belongs to is the owner's);
+    records `core.file.uploaded` in the audit trail."""
     content_type = validate_upload(upload, allowed=allowed)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
@@ -238,7 +238,7 @@ def store_upload(*, upload: UploadedFile, uploaded_by: Any, allowed: Iterable[st
         size=upload.size or 0,
         sha256=digest.hexdigest(),
         visibility=visibility,
-        community_id_ref=community_id,
+        community_id_ref=owner_of(owner).community_id,
         uploaded_by=uploaded_by if getattr(uploaded_by, "is_authenticated", False) else None,
     )
     if owner is not None:

@@ -243,7 +243,7 @@ def test_a_file_inherits_its_owners_visibility(client, world):
 @pytest.mark.django_db
 def test_a_file_with_no_owner_yet_is_its_uploaders_alone(client, world):
     stored = store_upload(upload=upload("scan.pdf", PDF_BYTES), uploaded_by=world.head,
-                          allowed=DOCUMENTS, visibility="community", community_id=world.akunk.pk)
+                          allowed=DOCUMENTS, visibility="community")
     allowed, _statuses = _download_matrix(client, world, stored)
     assert allowed == {"head"}
 

@@ -24,8 +24,7 @@ def call_with_a_file_question(world):
 
 def letter(world, name):
     stored = store_upload(upload=SimpleUploadedFile(name, pdf_bytes()), uploaded_by=world.staff,
-                          allowed=DOCUMENTS, visibility="community",
-                          community_id=world.akunk.pk)
+                          allowed=DOCUMENTS, visibility="community")
     return stored, {"letter": {"file_id": stored.pk, "name": stored.original_name}}
 
 

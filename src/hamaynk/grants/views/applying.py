@@ -88,8 +88,7 @@ def _store_files(request: HttpRequest, owner: Application | Any,
         if hasattr(value, "read"):
             try:
                 stored = store_upload(upload=value, uploaded_by=request.user, allowed=DOCUMENTS,
-                                      owner=owner, visibility=StoredFile.Visibility.COMMUNITY,
-                                      community_id=owner.ownership().community_id)
+                                      owner=owner, visibility=StoredFile.Visibility.COMMUNITY)
             except ValidationError as exc:  # the refusal goes next to its question
                 raise ValidationError({key: exc.error_list}) from exc
             answers[key] = {"file_id": stored.pk, "name": stored.original_name}

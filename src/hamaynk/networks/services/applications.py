@@ -111,7 +111,7 @@ def application_update(*, application: MembershipApplication, actor: User,
     if decision_scan is not None:
         new_scan = store_upload(
             upload=decision_scan, uploaded_by=actor, allowed=DOCUMENTS, owner=locked,
-            visibility=StoredFile.Visibility.COMMUNITY, community_id=locked.community_id)
+            visibility=StoredFile.Visibility.COMMUNITY)
         if locked.submitted_at is None:  # a draft's scan is no evidence yet: replaced, it goes
             replace_stored(old=locked.decision_scan, new=new_scan, actor=actor, owner=locked)
         locked.decision_scan = new_scan
@@ -178,7 +178,7 @@ def application_sign_and_submit(*, application: MembershipApplication, actor: Us
     if signed_scan is not None:
         locked.signed_scan = store_upload(
             upload=signed_scan, uploaded_by=actor, allowed=DOCUMENTS, owner=locked,
-            visibility=StoredFile.Visibility.COMMUNITY, community_id=locked.community_id)
+            visibility=StoredFile.Visibility.COMMUNITY)
     locked.submitted_at = now
     locked.review_message = ""
     locked.version += 1

@@ -68,8 +68,7 @@ def plan_submit(*, membership: Membership, actor: User, title: str, upload: Uplo
     if locked.plans.filter(status=P.SUBMITTED).exists():
         raise DomainError(_("A plan is already awaiting review."))
     stored = store_upload(upload=upload, uploaded_by=actor, allowed=DOCUMENTS, owner=locked,
-                          visibility=StoredFile.Visibility.COMMUNITY,
-                          community_id=locked.community_id)
+                          visibility=StoredFile.Visibility.COMMUNITY)
     plan = DevelopmentPlan.objects.create(membership=locked, title=title.strip(), file=stored,
                                           building_blocks=blocks, submitted_by=actor)
     audit.record(action="networks.plan.submitted", actor=actor, target=locked,

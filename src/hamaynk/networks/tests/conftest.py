@@ -32,5 +32,5 @@ def ready_application(world, m4eg):
     application = MembershipApplication.objects.create(network=m4eg, community=world.akunk,
                                                        prepared_by=world.staff)
     scan = store_upload(upload=pdf_upload(), uploaded_by=world.staff, allowed=DOCUMENTS,
-                        visibility="community", community_id=world.akunk.pk)
+                        visibility="community")
     return complete_application(application, scan=scan)

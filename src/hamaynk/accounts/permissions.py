@@ -95,20 +95,6 @@ def heads_the_owner(user: Any, obj: Any) -> bool:
 
 
 @rules.predicate
-def reviews_for_the_owner(user: Any, obj: Any) -> bool:
-    """A reviewer of a network responsible for the object."""
-    return obj is not None and bool(owner_of(obj).network_ids
-                                    & network_ids_served(user, "reviewer"))
-
-
-@rules.predicate
-def coaches_for_the_owner(user: Any, obj: Any) -> bool:
-    """A coach of a network responsible for the object."""
-    return obj is not None and bool(owner_of(obj).network_ids
-                                    & network_ids_served(user, "coach"))
-
-
-@rules.predicate
 def is_reviewer(user: Any) -> bool:
     return "reviewer" in _roles(user)
 

@@ -1,6 +1,8 @@
 """The registry: Country → Region (marz / raion / oblast) → Community, and who works for a
 community (affiliations, verified by the secretariat)."""
 
+from functools import cached_property
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -135,6 +137,11 @@ class Community(NamedInLanguages, TimeStampedModel):
         """No one network owns a community: the networks it works with (a membership or a
         membership application, read through their reverse names) are responsible for it;
         while there are none it is unclaimed (any network's secretariat may act)."""
+        return self.owner
+
+    @cached_property
+    def owner(self) -> Owner:
+        """`ownership()`, read once per loaded community (a page asks several times)."""
         if self.pk is None:
             return Owner(unclaimed=True)
         networks = frozenset(

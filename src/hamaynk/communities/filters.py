@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 
 from hamaynk.communities.models import Community
 from hamaynk.communities.selectors import filter_choices
-from hamaynk.core.forms import FastSelect
 
 
 def _options(kind: str, empty: Any):  # type: ignore[no-untyped-def]
@@ -23,13 +22,13 @@ class DirectoryFilter(django_filters.FilterSet):
                                   widget=forms.TextInput(attrs={"type": "search"}))
     country = django_filters.ChoiceFilter(
         label=_("Country"), choices=_options("countries", _("All countries")), method="noop",
-        widget=FastSelect, empty_label=None)
+        empty_label=None)
     region = django_filters.ChoiceFilter(
         label=_("Region"), choices=_options("regions", _("All regions")), method="noop",
-        widget=FastSelect, empty_label=None)
+        empty_label=None)
     network = django_filters.ChoiceFilter(
         label=_("Member of"), choices=_options("networks", _("Any or none")), method="noop",
-        widget=FastSelect, empty_label=None)
+        empty_label=None)
 
     class Meta:
         model = Community

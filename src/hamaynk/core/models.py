@@ -1,38 +1,13 @@
 """Shared tables: the audit trail and uploaded files."""
 
-from typing import Any
-
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils.choices import CallableChoiceIterator
-from django.utils.encoding import force_str
-from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
 
 
-class ChoiceLabels(models.Model):
-    """`get_<field>_display()` from a table kept on the field. Django rebuilds the table
-    from the field's choices on every call (~50 µs for eight choices): a list of 25
-    applications spent over a millisecond on its status column alone. The labels stay
-    lazy, so the table is the same in every language; choices given by a callable are not
-    kept (they may change)."""
-
-    class Meta:
-        abstract = True
-
-    def _get_FIELD_display(self, field: models.Field[Any, Any]) -> Any:  # noqa: N802 - Django's name
-        labels = field.__dict__.get("_choice_labels")
-        if labels is None:
-            labels = dict(make_hashable(field.flatchoices))
-            if not isinstance(field.choices, CallableChoiceIterator):
-                field.__dict__["_choice_labels"] = labels
-        value = getattr(self, field.attname)
-        return force_str(labels.get(make_hashable(value), value), strings_only=True)
-
-
-class TimeStampedModel(ChoiceLabels):
+class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

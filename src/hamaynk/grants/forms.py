@@ -7,7 +7,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hamaynk.communities.models import Country
-from hamaynk.core.forms import FastSelect
 from hamaynk.core.parsing import validate_programme_date
 from hamaynk.grants.models import Application, BudgetCategory, BudgetLine, Call
 from hamaynk.networks.models import Membership
@@ -254,11 +253,11 @@ TrancheFormSet = forms.formset_factory(TrancheForm, extra=3, max_num=12)
 
 class ApplicationFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False, widget=FastSelect)
-    region = forms.ChoiceField(label=_("Region"), required=False, widget=FastSelect)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False)
     min_score = forms.DecimalField(label=_("Mean score at least"), required=False,
                                    min_value=0, max_value=100)
-    sort = forms.ChoiceField(label=_("Order"), required=False, widget=FastSelect, choices=[
+    sort = forms.ChoiceField(label=_("Order"), required=False, choices=[
         ("submitted", _("latest submitted first")), ("score", _("best score first")),
         ("amount", _("largest amount first")), ("community", _("community"))])
 

@@ -3,7 +3,6 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from hamaynk.core.forms import FastSelect
 from hamaynk.core.parsing import validate_programme_date
 from hamaynk.networks.models import (
     Commitment,
@@ -134,9 +133,9 @@ class CouncilTemplateForm(forms.ModelForm):
 
 
 class MemberFilterForm(forms.Form):
-    country = forms.ChoiceField(label=_("Country"), required=False, widget=FastSelect)
-    region = forms.ChoiceField(label=_("Region"), required=False, widget=FastSelect)
-    status = forms.ChoiceField(label=_("Status"), required=False, widget=FastSelect, choices=[
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[
         ("", _("Any status")), *[(s, label) for s, label in Membership.Status.choices
                                  if s in Membership.VISIBLE_STATUSES]])
 

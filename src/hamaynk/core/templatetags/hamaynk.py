@@ -3,10 +3,8 @@ from typing import Any
 from django import template
 from django.http import QueryDict
 
-from hamaynk.core.dates import when as format_when
 from hamaynk.core.i18n import localized
 from hamaynk.core.links import object_url
-from hamaynk.core.numbers import number as format_number
 
 register = template.Library()
 
@@ -22,18 +20,6 @@ def link(key: Any, name: str) -> str:
     """`{{ a.pk|link:"grants:determine" }}` — `{% url %}` for one object, made quickly (a
     list page makes one per row; see core.links)."""
     return object_url(name, key)
-
-
-@register.filter(is_safe=True)
-def number(value: Any, arg: Any = -1) -> str:
-    """`{{ amount|number:"0g" }}` — Django's `floatformat`, faster (see core.numbers)."""
-    return format_number(value, arg)
-
-
-@register.filter(expects_localtime=True, is_safe=False)
-def when(value: Any, arg: str = "DATE_FORMAT") -> str:
-    """`{{ moment|when:"DATETIME_FORMAT" }}` — Django's `date`, faster (see core.dates)."""
-    return format_when(value, arg)
 
 
 @register.simple_tag(takes_context=True)

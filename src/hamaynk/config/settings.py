@@ -120,11 +120,6 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Rendered list rows, kept by what they show (core/rows.py): in each process, not in Redis
-# (a row is found in microseconds here, and a deploy that changes a row's template starts
-# new processes, so no row rendered by the old template is found).
-CACHES["rows"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                  "LOCATION": "rows", "TIMEOUT": 3600, "OPTIONS": {"MAX_ENTRIES": 10000}}
 
 # Background tasks: the database queue is the embedded default; it needs no service. With
 # REDIS_URL the queue moves to Redis (RQ) unless TASKS_BACKEND says otherwise.
@@ -190,11 +185,11 @@ STORAGES = {
                     if not DEBUG else "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = DEBUG
-# Rendered rows of the public lists (directory, awarded grants) are kept this long (not in
-# the demo, where one changes something and looks at once).
-HAMAYNK_PUBLIC_LIST_CACHE_SECONDS = env.int("PUBLIC_LIST_CACHE_SECONDS",
-                                            default=0 if DEBUG else 60)
-HAMAYNK_KEEP_RENDERED_ROWS = env.bool("KEEP_RENDERED_ROWS", default=not DEBUG)
+# Cached template fragments ({% cache %} in the shared cache, keyed on what they show:
+# docs/architecture.md, "Caching") are kept this long; 0 turns them off. Off in the demo,
+# where templates are edited while the server runs.
+HAMAYNK_FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS",
+                                         default=0 if DEBUG else 3600)
 # Uploaded files live outside the web root and are served only by a permission-checked view.
 HAMAYNK_UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 # Form fields other than files: at most 2.5 MB in memory (Django's own limit, said here).

@@ -11,8 +11,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 HAMAYNK_REQUIRE_MFA_FOR_SECRETARIAT = False
-HAMAYNK_PUBLIC_LIST_CACHE_SECONDS = 0  # tests change data and look again (core/tests: cache)
-HAMAYNK_KEEP_RENDERED_ROWS = True  # as in production: a changed row must never show old values
+HAMAYNK_FRAGMENT_CACHE_SECONDS = 3600  # as in production: a change must never show old values
 ACCOUNT_RATE_LIMITS = False  # type: ignore[assignment]
 STORAGES = {
     **STORAGES,  # noqa: F405

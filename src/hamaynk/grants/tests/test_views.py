@@ -179,7 +179,6 @@ def test_secretariat_publishes_call_documents(client, world, open_call):
 
 def test_application_filter_keeps_what_was_asked_and_says_what_is_wrong(client, world, draft,
                                                                           settings):
-    settings.HAMAYNK_PUBLIC_LIST_CACHE_SECONDS = 60  # the fields kept, as in production
     client.force_login(world.secretariat)
     url = reverse("grants:call_applications", args=[draft.call.slug])
     assert 'value="waste"' in client.get(url, {"q": "waste"}).content.decode()

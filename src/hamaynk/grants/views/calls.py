@@ -9,16 +9,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hamaynk.core.caching import cached_filter_fields
 from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
 from hamaynk.core.parsing import parse_id
-from hamaynk.core.rows import rendered_rows
 from hamaynk.core.views import run_action
 from hamaynk.grants import formschema, selectors, services
 from hamaynk.grants.forms import (
@@ -324,13 +321,7 @@ def call_applications(request: HttpRequest, slug: str) -> HttpResponse:
     call = selectors.call_for_manager(slug=slug, user=request.user)
     form, qs = filtered_applications(request, call)
     searched = bool(form.is_valid() and form.cleaned_data.get("q"))
-    # kept like the directory's, instead of rendering five field templates on every page
-    fields = cached_filter_fields("application-filters", request, lambda: render_to_string(
-        "grants/call_applications.html#fields", {"form": form}))
     page_obj = paginate(selectors.application_listing(qs), request.GET.get("page"),
                         keys_first=searched)
-    rows = rendered_rows("grants/call_applications.html#rows", page_obj.object_list,
-                         context={"currency": call.currency})
     return render(request, "grants/call_applications.html", {
-        "call": call, "page_obj": page_obj, "rendered_rows": rows, "form": form,
-        "filter_fields": fields, "query": request.GET.urlencode()})
+        "call": call, "page_obj": page_obj, "form": form, "query": request.GET.urlencode()})

@@ -8,22 +8,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from hamaynk.core.caching import cached_html
 from hamaynk.core.exports import streamed_csv, xlsx_file
 from hamaynk.core.pagination import paginate
 from hamaynk.grants import opendata, selectors
 
 
 def awards(request: HttpRequest) -> HttpResponse:
-    def rows() -> str:
-        page = paginate(selectors.public_awards_page(), request.GET.get("page"))
-        return render_to_string("grants/awards.html#rows", {"page_obj": page}, request)
-
-    return render(request, "grants/awards.html", {
-        "rows": cached_html("awards", request.GET.urlencode(), rows)})
+    page = paginate(selectors.public_awards_page(), request.GET.get("page"))
+    return render(request, "grants/awards.html", {"page_obj": page})
 
 
 def awards_export(request: HttpRequest, fmt: str) -> HttpResponseBase:

@@ -16,7 +16,6 @@ from hamaynk.accounts.models import User
 from hamaynk.core.errors import DomainError
 from hamaynk.core.forms import first_error
 from hamaynk.core.pagination import paginate
-from hamaynk.core.rows import rendered_rows
 from hamaynk.grants import copies, eligibility, selectors, services, states
 from hamaynk.grants.forms import (
     AssignForm,
@@ -33,9 +32,7 @@ from hamaynk.grants.models import Application, Review
 @login_required
 def review_queue(request: HttpRequest) -> HttpResponse:
     page_obj = paginate(selectors.review_queue(user=request.user), request.GET.get("page"))
-    rows = rendered_rows("grants/review_queue.html#rows", page_obj.object_list)
-    return render(request, "grants/review_queue.html", {"page_obj": page_obj,
-                                                        "rendered_rows": rows})
+    return render(request, "grants/review_queue.html", {"page_obj": page_obj})
 
 
 @login_required
@@ -191,9 +188,7 @@ def call_ranking(request: HttpRequest, slug: str) -> HttpResponse:
     table = selectors.ranking(call=call, user=request.user, page=request.GET.get("page"))
     # Each row's decision form is fetched when its "Decide…" is opened (htmx), or opened as
     # its own page without JavaScript: 50 forms in the page were half its rendering time.
-    rows = rendered_rows("grants/call_ranking.html#rows", table["rows"])
-    return render(request, "grants/call_ranking.html", {"call": call, "rendered_rows": rows,
-                                                        **table})
+    return render(request, "grants/call_ranking.html", {"call": call, **table})
 
 
 @login_required

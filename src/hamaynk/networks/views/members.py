@@ -10,11 +10,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hamaynk.core.caching import cached_filter_fields, cached_html
 from hamaynk.core.errors import DomainError
 from hamaynk.core.exports import absolute_url, streamed_csv, xlsx_file
 from hamaynk.core.pagination import paginate
@@ -40,15 +38,10 @@ def _members(request: HttpRequest, slug: str) -> tuple[Any, MemberFilterForm, An
 
 
 def member_directory(request: HttpRequest, slug: str) -> HttpResponse:
-    """Public, and the same for everyone: its rows are kept like the community directory's."""
+    """Public, and the same for everyone."""
     network, form, qs = _members(request, slug)
-    results = cached_html(f"members-{network.pk}", request.GET.urlencode(), lambda: (
-        render_to_string("networks/members.html#results", {
-            "network": network, "page_obj": paginate(qs, request.GET.get("page"))}, request)))
-    fields = cached_filter_fields(f"member-filters-{network.pk}", request, lambda: (
-        render_to_string("networks/members.html#fields", {"form": form})))
     return render(request, "networks/members.html", {
-        "network": network, "form": form, "fields": fields, "results": results,
+        "network": network, "form": form, "page_obj": paginate(qs, request.GET.get("page")),
         "query": request.GET.urlencode()})
 
 

@@ -54,7 +54,7 @@ scale-data: install
 	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} DEBUG=on $(PY) manage.py scale_data --scale $(SCALE)
 
 bench: install
-	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} PYTHONPATH=src $(PY) -m hamaynk.demo.bench
+	DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} PYTHONPATH=src $(PY) -m hamaynk_bench
 
 clean:
 	rm -rf var .venv .venv-tools

@@ -1,5 +1,6 @@
 """Reads of the registry used by pages and the API: filtered, paginated, prefetched."""
 
+import hashlib
 from typing import Any
 
 from django.apps import apps
@@ -39,6 +40,13 @@ def filter_choices() -> dict[str, list[tuple[str, str, int]]]:
     return choices
 
 
+def filter_choices_version() -> str:
+    """What the filters' options (and the region, country and network names lists show)
+    are made of, as a digest: part of a cached fragment's key (core/fragments.py)."""
+    text = repr(sorted(filter_choices().items()))
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
 def forget_filter_choices(**_kwargs: Any) -> None:
     from django.conf import settings
 
@@ -55,7 +63,8 @@ def _membership_prefetch(*, narrow: bool = False) -> Prefetch:
     qs = membership.objects.filter(status__in=membership.VISIBLE_STATUSES).select_related(
         "network").order_by("network__slug")
     if narrow:  # the directory shows the network's short name and the status
-        qs = qs.only("community_id", "status", "network__slug", "network__short_name")
+        qs = qs.only("community_id", "status", "updated_at", "network__slug",
+                     "network__short_name", "network__updated_at")
     return Prefetch("memberships", queryset=qs)
 
 
@@ -86,7 +95,7 @@ def community_directory(*, country: Country | int | None = None,
 def directory_listing(qs: QuerySet[Community]) -> QuerySet[Community]:
     """Only the columns the directory page shows."""
     return qs.prefetch_related(None).prefetch_related(_membership_prefetch(narrow=True)).only(
-        "region_id", "is_verified", "region__code", "region__country_id",
+        "region_id", "is_verified", "updated_at", "region__code", "region__country_id",
         "region__country__code", *language_columns(), *language_columns(via="region"),
         *language_columns(via="region__country"))
 

@@ -13,6 +13,7 @@ from hamaynk.communities import selectors, services
 from hamaynk.communities.filters import DirectoryFilter
 from hamaynk.communities.forms import AffiliationRequestForm, CommunityProfileForm, ReasonForm
 from hamaynk.communities.models import Affiliation
+from hamaynk.core import fragments
 from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
 from hamaynk.core.parsing import parse_id
@@ -29,7 +30,12 @@ def directory(request: HttpRequest) -> HttpResponse:
     template = "communities/directory.html"
     if request.htmx:  # type: ignore[attr-defined]
         template += "#results"  # the list alone, for the filter's live update
-    return render(request, template, {"filter": filters, "page_obj": page})
+    choices = selectors.filter_choices_version()
+    return render(request, template, {
+        "filter": filters, "page_obj": page,
+        "fields_version": fragments.query_version(request, also=choices),
+        "rows_version": fragments.version(page, related=("memberships", "memberships.network"),
+                                          also=choices)})
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -74,11 +74,6 @@ MIDDLEWARE = [
     "hamaynk.accounts.middleware.RequireSecretariatMfaMiddleware",
 ]
 
-# Load tests (make bench): a floor endpoint and a queries-per-request header.
-HAMAYNK_BENCH = env.bool("HAMAYNK_BENCH", default=False)
-if HAMAYNK_BENCH:
-    MIDDLEWARE.insert(0, "hamaynk.core.middleware.QueryCountHeaderMiddleware")
-
 ROOT_URLCONF = "hamaynk.config.urls"
 WSGI_APPLICATION = "hamaynk.config.wsgi.application"
 

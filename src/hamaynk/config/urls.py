@@ -35,8 +35,6 @@ def admin_urls() -> list[URLPattern | URLResolver]:
 
 urlpatterns += admin_urls()
 
-urlpatterns += [path("_bench/floor/", portal_views.floor)]  # 404 unless HAMAYNK_BENCH
-
 if settings.DEBUG:
     from django.views.defaults import page_not_found, permission_denied, server_error
 

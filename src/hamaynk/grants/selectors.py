@@ -239,6 +239,8 @@ def public_awards_page() -> QuerySet[Any]:
     return (Grant.objects.select_related("call", "community__region", "application")
             .only("amount", "currency", "awarded_at", "call__slug", "call__title_hy",
                   "call__title_en", "application__title", "community__region__code",
+                  "updated_at", "call__updated_at", "application__updated_at",
+                  "community__updated_at",
                   *language_columns(via="community"), *language_columns(via="community__region"))
             .order_by("-awarded_at", "-pk"))
 
@@ -246,7 +248,8 @@ def public_awards_page() -> QuerySet[Any]:
 def application_listing(qs: QuerySet[Application], *extra: str) -> QuerySet[Application]:
     """Only the columns the application lists and the ranking show (no answers, no budget)."""
     return qs.only(*extra, "call_id", "status", "version", "title", "amount_requested",
-                   "submitted_at", "review_count", "score_mean", "score_spread",
+                   "submitted_at", "review_count", "score_mean", "score_spread", "updated_at",
+                   "community__updated_at",
                    "community__region_id", *language_columns(via="community"),
                    *language_columns(via="community__region"))
 

@@ -7,21 +7,6 @@ from hamaynk.grants.selectors import my_grant_applications, public_calls
 from hamaynk.networks import selectors as network_selectors
 
 
-def floor(request: HttpRequest) -> HttpResponse:
-    """The framework's floor for load tests: one indexed query, a tiny response."""
-    from django.conf import settings
-    from django.http import Http404
-
-    from hamaynk.communities.models import Community
-    from hamaynk.core.parsing import parse_id
-
-    if not settings.HAMAYNK_BENCH:
-        raise Http404
-    name = Community.objects.filter(pk=parse_id(request.GET.get("id")) or 1).values_list(
-        "name_en", flat=True).first()
-    return HttpResponse(name or "-", content_type="text/plain")
-
-
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/home.html", {
         "networks": network_selectors.networks_with_counts(),

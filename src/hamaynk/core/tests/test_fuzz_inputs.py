@@ -33,7 +33,7 @@ SHARP: list[Any] = ["\x00", "²", "9" * 5000, "a\x00b", "99999999999999999999", 
 PATH_HOSTILE = ["\x00", "²", "9" * 5000, "a\x00b", "<script>", "Ա" * 300]
 COMMON_QUERY = ["page", "q", "sort", "section", "key", "answer", "purpose", "lang", "status",
                 "region", "country", "network", "community", "id", "min_score", "page_size"]
-SKIP = ("/admin/", "/accounts/logout/", "/_errors/", "/_bench/", "/static/", "/accounts/2fa/",
+SKIP = ("/admin/", "/accounts/logout/", "/_errors/", "/static/", "/accounts/2fa/",
         "/api/")
 ROLES = {"anonymous": None, "head": "head.akunk@demo.hamaynk.am",
          "secretariat": "secretariat@demo.hamaynk.am", "reviewer": "reviewer@demo.hamaynk.am"}

@@ -1,11 +1,11 @@
-"""The scale generator and the load driver, at smoke-test size (the real run is make
-scale-data + make bench on PostgreSQL; see docs/performance.md)."""
+"""The scale generator at smoke-test size (the real run is make scale-data + make bench on
+PostgreSQL; see docs/performance.md; the load driver's smoke test is in hamaynk_bench)."""
 
 import pytest
 from django.core.management import call_command
 
 from hamaynk.communities.models import Community
-from hamaynk.demo import bench, scale
+from hamaynk.demo import scale
 from hamaynk.grants.models import Application, Grant, Review
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -24,16 +24,3 @@ def test_scale_data_is_deterministic_and_replaces_itself(capsys):
     assert "made in" in capsys.readouterr().out
     scale.clear()
     assert not Application.objects.exists()
-
-
-def test_bench_smoke_run_answers_every_endpoint(live_server, settings):
-    settings.HAMAYNK_BENCH = True
-    scale.generate(scale=0.01)
-    targets, cookies = bench.prepare()
-    results = bench.run_load(live_server.url, bench.endpoints_for(targets), cookies,
-                             requests=4, concurrency=2)
-    assert [r.name for r in results if r.errors] == []
-    assert {r.name for r in results} >= {"floor", "ranking (largest call)", "reviewer queue"}
-    floor = next(r for r in results if r.name == "floor")
-    assert floor.ratio_to_floor == 1.0
-    assert "p95" in bench.table(results)

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hamaynk.communities.selectors import filter_choices_version
+from hamaynk.core import fragments
 from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
 from hamaynk.core.parsing import parse_id
@@ -323,5 +325,9 @@ def call_applications(request: HttpRequest, slug: str) -> HttpResponse:
     searched = bool(form.is_valid() and form.cleaned_data.get("q"))
     page_obj = paginate(selectors.application_listing(qs), request.GET.get("page"),
                         keys_first=searched)
+    choices = filter_choices_version()
     return render(request, "grants/call_applications.html", {
-        "call": call, "page_obj": page_obj, "form": form, "query": request.GET.urlencode()})
+        "call": call, "page_obj": page_obj, "form": form, "query": request.GET.urlencode(),
+        "fields_version": fragments.query_version(request, also=choices),
+        "rows_version": fragments.version(page_obj, related=("community",),
+                                          also=(call.currency, choices))})

@@ -10,6 +10,8 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from hamaynk.communities.selectors import filter_choices_version
+from hamaynk.core import fragments
 from hamaynk.core.exports import streamed_csv, xlsx_file
 from hamaynk.core.pagination import paginate
 from hamaynk.grants import opendata, selectors
@@ -17,7 +19,10 @@ from hamaynk.grants import opendata, selectors
 
 def awards(request: HttpRequest) -> HttpResponse:
     page = paginate(selectors.public_awards_page(), request.GET.get("page"))
-    return render(request, "grants/awards.html", {"page_obj": page})
+    return render(request, "grants/awards.html", {
+        "page_obj": page, "rows_version": fragments.version(
+            page, related=("community", "call", "application"),
+            also=filter_choices_version())})
 
 
 def awards_export(request: HttpRequest, fmt: str) -> HttpResponseBase:

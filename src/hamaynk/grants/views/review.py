@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamaynk.accounts.models import User
+from hamaynk.communities.selectors import filter_choices_version
+from hamaynk.core import fragments
 from hamaynk.core.errors import DomainError
 from hamaynk.core.forms import first_error
 from hamaynk.core.pagination import paginate
@@ -188,7 +190,12 @@ def call_ranking(request: HttpRequest, slug: str) -> HttpResponse:
     table = selectors.ranking(call=call, user=request.user, page=request.GET.get("page"))
     # Each row's decision form is fetched when its "Decide…" is opened (htmx), or opened as
     # its own page without JavaScript: 50 forms in the page were half its rendering time.
-    return render(request, "grants/call_ranking.html", {"call": call, **table})
+    shown = [(row["rank"], row["remaining"], row["grant"] and row["grant"].amount)
+             for row in table["rows"]]
+    return render(request, "grants/call_ranking.html", {
+        "call": call, **table, "rows_version": fragments.version(
+            [row["application"] for row in table["rows"]], related=("community",),
+            also=(shown, filter_choices_version()))})
 
 
 @login_required

@@ -170,10 +170,16 @@ def application_queue(request: HttpRequest, slug: str) -> HttpResponse:
         network=network, user=request.user, status=data.get("status", ""),
         country=data.get("country", ""), region=data.get("region", ""),
         query=data.get("q", ""))
+    from hamaynk.communities.selectors import filter_choices_version
+    from hamaynk.core import fragments
     from hamaynk.core.pagination import paginate
 
+    page_obj = paginate(qs, request.GET.get("page"))
+    choices = filter_choices_version()
     return render(request, "networks/application_queue.html", {
-        "network": network, "form": form, "page_obj": paginate(qs, request.GET.get("page"))})
+        "network": network, "form": form, "page_obj": page_obj,
+        "fields_version": fragments.query_version(request, also=choices),
+        "rows_version": fragments.version(page_obj, related=("community",), also=choices)})
 
 
 @login_required

@@ -13,6 +13,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hamaynk.communities.selectors import filter_choices_version
+from hamaynk.core import fragments
 from hamaynk.core.errors import DomainError
 from hamaynk.core.exports import absolute_url, streamed_csv, xlsx_file
 from hamaynk.core.pagination import paginate
@@ -40,9 +42,12 @@ def _members(request: HttpRequest, slug: str) -> tuple[Any, MemberFilterForm, An
 def member_directory(request: HttpRequest, slug: str) -> HttpResponse:
     """Public, and the same for everyone."""
     network, form, qs = _members(request, slug)
+    page_obj = paginate(qs, request.GET.get("page"))
+    choices = filter_choices_version()
     return render(request, "networks/members.html", {
-        "network": network, "form": form, "page_obj": paginate(qs, request.GET.get("page")),
-        "query": request.GET.urlencode()})
+        "network": network, "form": form, "page_obj": page_obj, "query": request.GET.urlencode(),
+        "fields_version": fragments.query_version(request, also=choices),
+        "rows_version": fragments.version(page_obj, related=("community",), also=choices)})
 
 
 def _rows(qs: Any) -> Iterator[list[Any]]:

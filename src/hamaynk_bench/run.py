@@ -5,7 +5,11 @@ p50/p95/p99, queries per request, the server's own CPU and SQL time per request 
 page costs, apart from waiting for a core) and p95 ÷ the floor's p95.
 
     make scale-data   # once (PostgreSQL at DATABASE_URL)
-    make bench
+    make bench        # python -m hamaynk_bench [--only ranking,profile]
+
+The server runs `hamaynk_bench.settings`: the production settings with the floor URL
+(`hamaynk_bench.urls`) and the timing headers (`hamaynk_bench.middleware`), which the
+production URLconf and settings do not have.
 
 `run_load()` is also used by the smoke test in the ordinary suite (against a test server).
 """
@@ -26,7 +30,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[2]
 RESULTS = REPO / "bench" / "results" / "latest.json"
 
 
@@ -36,8 +40,8 @@ class Endpoint:
     path: str
     role: str = ""  # "", "secretariat" or "reviewer": whose session cookie to send
     stream: bool = False
-    # A different URL for each request (e.g. every page of a list), so that nothing kept
-    # from an earlier request (the public lists' rendered rows) can answer it.
+    # A different URL for each request (e.g. every page of a list), so that nothing cached
+    # for an earlier request (a cached fragment) can answer it.
     variants: list[str] = field(default_factory=list)
 
 
@@ -269,12 +273,12 @@ def main() -> int:
         print("Set DATABASE_URL to the PostgreSQL database made by make scale-data.")  # noqa: T201
         return 2
     env = {**os.environ, "DEBUG": "off", "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-" * 8),
-           "ALLOWED_HOSTS": "127.0.0.1,localhost", "HAMAYNK_BENCH": "on",
+           "ALLOWED_HOSTS": "127.0.0.1,localhost",
            "SECURE_COOKIES": "off", "REQUIRE_MFA_FOR_SECRETARIAT": "off",
-           "DJANGO_SETTINGS_MODULE": "hamaynk.config.settings",
+           "DJANGO_SETTINGS_MODULE": "hamaynk_bench.settings",
            "PYTHONPATH": str(REPO / "src")}
     os.environ.update({k: env[k] for k in ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS",
-                                           "HAMAYNK_BENCH", "DJANGO_SETTINGS_MODULE")})
+                                           "DJANGO_SETTINGS_MODULE")})
     sys.path.insert(0, str(REPO / "src"))
     import django
 

@@ -2,7 +2,7 @@ from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from hamaynk.core.middleware import QueryCountHeaderMiddleware
+from hamaynk_bench.middleware import QueryCountHeaderMiddleware
 
 
 def test_bench_headers_tell_queries_sql_time_and_cpu_time(db):

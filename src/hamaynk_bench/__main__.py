@@ -1,0 +1,5 @@
+import sys
+
+from hamaynk_bench.run import main
+
+sys.exit(main())

@@ -80,10 +80,15 @@ def _header_number(response: http.client.HTTPResponse, name: str) -> float | Non
 
 
 def _one(host: str, port: int, path: str, cookie: str) -> Sample:
+    """One request; one that times out counts as an error (status 0), not the end of the run."""
     conn = http.client.HTTPConnection(host, port, timeout=120)
     started = time.perf_counter()
-    conn.request("GET", path, headers={"Cookie": cookie, "Accept-Language": "hy"})
-    response = conn.getresponse()
+    try:
+        conn.request("GET", path, headers={"Cookie": cookie, "Accept-Language": "hy"})
+        response = conn.getresponse()
+    except TimeoutError:
+        conn.close()
+        return ((time.perf_counter() - started) * 1000, 0, 0, None, None, None)
     size = 0
     while chunk := response.read(65536):
         size += len(chunk)
@@ -119,7 +124,8 @@ def run_load(base_url: str, endpoints: list[Endpoint], cookies: dict[str, str], 
         sql = [s[5] for s in samples if s[5] is not None]
         results.append(Result(
             name=endpoint.name, path=endpoint.path, requests=n,
-            errors=sum(1 for s in samples if s[1] >= 400), p50_ms=round(percentile(times, 50), 1),
+            errors=sum(1 for s in samples if s[1] >= 400 or s[1] == 0),
+            p50_ms=round(percentile(times, 50), 1),
             p95_ms=round(percentile(times, 95), 1), p99_ms=round(percentile(times, 99), 1),
             queries=round(statistics.mean(queries), 1) if queries else None,
             bytes=round(statistics.mean(s[2] for s in samples)), statuses=statuses,
@@ -295,7 +301,11 @@ def main() -> int:
                            progress=lambda line: print(line, flush=True))  # noqa: T201
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a worker still streaming an export
+            server.kill()
+            server.wait()
     print(table(results))  # noqa: T201
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({

@@ -5,11 +5,13 @@
   what a user just changed.
 * A deep page: `OFFSET n` makes the database build and throw away n full rows, joined
   tables included. From `DEFERRED_FROM` rows on, the page's primary keys are found first
-  (a walk of the ordering's index, no joined tables), then just those rows are fetched
-  with their related rows. A caller may ask for this on every page (`keys_first=True`)
-  where the filter leaves the database a poor estimate of how many rows match — a text
-  search: it then sorts the matches' keys alone instead of joining every candidate first,
-  and counts them in the same query (`COUNT(*) OVER ()`), so the matching is done once.
+  (a walk of the ordering's index, no joined tables; from the list's far end, in reverse
+  order, for a page in its second half), then just those rows are fetched with their
+  related rows (the lists' orderings end with the primary key, so they are total). A
+  caller may ask for this on every page (`keys_first=True`) where the filter leaves the
+  database a poor estimate of how many rows match — a text search: it then sorts the
+  matches' keys alone instead of joining every candidate first, and counts them in the
+  same query (`COUNT(*) OVER ()`), so the matching is done once.
 
 The lists paginated this way are querysets of model objects (or plain lists).
 """
@@ -61,8 +63,13 @@ class ListPaginator(Paginator):
             top = self.count
         qs = self.object_list
         if (bottom >= DEFERRED_FROM or self.keys_first) and isinstance(qs, QuerySet):
-            return Page(_fetch(qs, list(qs.values_list("pk", flat=True)[bottom:top])),
-                        number, self)
+            if qs.ordered and bottom > self.count // 2:
+                # nearer the end: walk the ordering's index from that end, skipping fewer rows
+                keys = list(qs.reverse().values_list("pk", flat=True)
+                            [self.count - top:self.count - bottom])[::-1]
+            else:
+                keys = list(qs.values_list("pk", flat=True)[bottom:top])
+            return Page(_fetch(qs, keys), number, self)
         return Page(qs[bottom:top], number, self)
 
 

@@ -29,6 +29,19 @@ def test_deep_page_fetches_rows_by_key_in_the_list_order(communities, monkeypatc
     assert "OFFSET" not in fetch and "IN (" in fetch
 
 
+def test_a_page_near_the_end_is_found_from_the_end_in_the_list_order(communities,
+                                                                     monkeypatch):
+    monkeypatch.setattr(pagination, "DEFERRED_FROM", 5)
+    expected = list(communities)
+    for number in (4, 5, 6):
+        page = pagination.paginate(communities.all(), number, per_page=5)
+        assert list(page.object_list) == expected[(number - 1) * 5:number * 5]
+    last = pagination.paginate(communities.all(), 3, per_page=7)  # a short last page
+    assert list(last.object_list) == expected[14:21]
+    assert list(pagination.paginate(communities.all(), 5, per_page=7).object_list) == \
+        expected[28:]
+
+
 def test_keys_first_on_request_even_on_the_first_page(communities):
     expected = list(communities)[:5]
     with CaptureQueriesContext(connection) as ctx:

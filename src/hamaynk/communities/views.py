@@ -1,65 +1,20 @@
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamaynk.communities import selectors, services
-from hamaynk.communities.filters import DirectoryFilter
 from hamaynk.communities.forms import AffiliationRequestForm, CommunityProfileForm, ReasonForm
 from hamaynk.communities.models import Affiliation
-from hamaynk.core.caching import cached_filter_fields, cached_html
 from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
 from hamaynk.core.parsing import parse_id
 from hamaynk.core.views import run_action
-
-
-def directory(request: HttpRequest) -> HttpResponse:
-    filters = DirectoryFilter(request.GET or None)
-
-    def results() -> str:
-        data: dict[str, Any] = filters.cleaned()
-        qs = selectors.community_directory(
-            country=data.get("country"), region=data.get("region"),
-            network=data.get("network"), query=str(data.get("q") or ""))
-        page = paginate(selectors.directory_listing(qs), request.GET.get("page"))
-        return render_to_string("communities/directory.html#results", {"page_obj": page},
-                                request)
-
-    variant = request.GET.urlencode()
-    html = cached_html("directory", variant, results)
-    if request.htmx:  # type: ignore[attr-defined]
-        return HttpResponse(html)
-    fields = cached_filter_fields("directory-filters", request, lambda: render_to_string(
-        "communities/directory.html#fields", {"filter": filters}))
-    return render(request, "communities/directory.html", {"fields": fields, "results": html})
-
-
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    community = selectors.community_for_viewer(pk=pk, user=request.user, memberships=False)
-
-    def profile() -> str:
-        return render_to_string("communities/detail.html#profile", {
-            "community": selectors.with_memberships(community),
-            "people": selectors.community_people(community=community, user=request.user),
-            "history": selectors.community_history(community=community, user=request.user),
-            "can_edit": request.user.has_perm("communities.edit_profile", community),
-        }, request)
-
-    # what a visitor who is not signed in sees is the same for all of them: kept like the
-    # public lists; a signed-in person's own links and the people they may see are not
-    html = cached_html("community-profile", str(community.pk), profile) \
-        if not request.user.is_authenticated else mark_safe(profile())  # noqa: S308
-    return render(request, "communities/detail.html", {"community": community,
-                                                       "profile": html})
 
 
 @login_required

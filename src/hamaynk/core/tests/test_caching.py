@@ -51,7 +51,7 @@ def test_public_directory_rows_are_served_from_the_cache(client, world, settings
 
 def test_directory_filter_fields_are_kept_for_every_page_of_one_search(client, world, settings,
                                                                        monkeypatch):
-    from hamaynk.communities import views
+    from hamaynk.networks.views import directory as views
 
     settings.HAMAYNK_PUBLIC_LIST_CACHE_SECONDS = 60
     rendered: list[str] = []

@@ -1,6 +1,7 @@
 """Grant calls, their versioned application forms, applications (with typed key answers and
 a budget table), clarifications, and grants."""
 
+from datetime import datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -107,6 +109,13 @@ class Call(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return object_url("grants:call", self.slug)
+
+    def is_open(self, now: datetime | None = None) -> bool:
+        """Whether applications may be started, changed and submitted at `now` (default: this
+        moment): the call is open and `opens_at <= now < closes_at`. The one answer services,
+        views and templates use."""
+        now = timezone.now() if now is None else now
+        return self.status == self.Status.OPEN and self.opens_at <= now < self.closes_at
 
     @property
     def current_form(self) -> "FormVersion | None":

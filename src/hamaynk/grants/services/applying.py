@@ -28,11 +28,6 @@ from hamaynk.notifications.services import notify
 AS = Application.Status
 
 
-def _is_open(call: Call) -> bool:
-    now = timezone.now()
-    return call.status == Call.Status.OPEN and call.opens_at <= now < call.closes_at
-
-
 def _locked(application: Application) -> Application:
     return (Application.objects.select_for_update()
             .select_related("call__network", "form_version", "community").get(pk=application.pk))
@@ -41,7 +36,7 @@ def _locked(application: Application) -> Application:
 @transaction.atomic
 def application_start(*, call: Call, community: Community, actor: User) -> Application:
     require(actor, "grants.prepare_application", community)
-    if not _is_open(call):
+    if not call.is_open():
         raise DomainError(_("This call is not open for applications."))
     failed = [r.message for r in eligibility.check(call, community) if not r.ok]
     if failed:
@@ -64,7 +59,7 @@ def application_start(*, call: Call, community: Community, actor: User) -> Appli
 def _editable(application: Application) -> None:
     if application.status != AS.DRAFT:
         raise DomainError(_("A submitted application can no longer be changed."))
-    if not _is_open(application.call):
+    if not application.call.is_open():
         raise DomainError(_("The call is closed: the application can no longer be changed."))
 
 
@@ -226,7 +221,7 @@ def application_submit(*, application: Application, actor: User,
     require(actor, "grants.submit_application", application)
     locked = _locked(application)
     check_version(locked, expected_version)
-    if not _is_open(locked.call):
+    if not locked.call.is_open():
         raise DomainError(_("The call closed at %(moment)s: submissions are no longer "
                             "accepted.") % {"moment": timezone.localtime(
                                 locked.call.closes_at).strftime("%Y-%m-%d %H:%M:%S")})
@@ -259,7 +254,7 @@ def _send_copy(application_id: int, recipient_id: int) -> Callable[[], object]:
 def application_withdraw(*, application: Application, actor: User) -> Application:
     require(actor, "grants.prepare_application", application)
     locked = _locked(application)
-    if not _is_open(locked.call):
+    if not locked.call.is_open():
         raise DomainError(_("The call is closed: the application can no longer be withdrawn."))
     source = move(locked, AS.WITHDRAWN, APPLICATION_TRANSITIONS)
     locked.version += 1

@@ -52,7 +52,7 @@ def _context(application: Application, user: Any) -> dict[str, Any]:
     return {
         "application": application, "call": call, "definition": definition,
         "missing": missing, "missing_keys": {m[1] for m in missing},
-        "is_open": call.status == "open" and call.opens_at <= now < call.closes_at,
+        "is_open": call.is_open(now),
         "remaining": call.closes_at - now if now < call.closes_at else None,
         "can_edit": application.status == "draft" and user.has_perm(
             "grants.prepare_application", application),

@@ -50,8 +50,7 @@ def _call_page(request: HttpRequest, call: Call, document_form: CallDocumentForm
     """The call's page; a refused document comes back in its form, errors beside the fields."""
     now = timezone.now()
     return render(request, "grants/call_detail.html", {
-        "call": call, "now": now, "is_open": call.status == "open"
-        and call.opens_at <= now < call.closes_at,
+        "call": call, "now": now, "is_open": call.is_open(now),
         "remaining": call.closes_at - now if now < call.closes_at else None,
         "standing": selectors.standing_in_call(call=call, user=request.user),
         "questions": selectors.call_questions(call=call),

@@ -1,16 +1,26 @@
 """Reads for the grants pages and API."""
 
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
+from hamaynk.accounts.models import User
 from hamaynk.accounts.permissions import serves, verified_community_ids
+from hamaynk.accounts.viewer import Viewer
 from hamaynk.communities.models import Community
 from hamaynk.core.i18n import language_columns
 from hamaynk.core.lookups import one
 from hamaynk.grants import eligibility
-from hamaynk.grants.models import Application, Call, CallQuestion
+from hamaynk.grants.models import (
+    Application,
+    Call,
+    CallQuestion,
+    Grant,
+    GrantReport,
+    Review,
+)
 
 
 def public_calls() -> QuerySet[Call]:
@@ -24,7 +34,7 @@ def public_calls() -> QuerySet[Call]:
             .annotate(public_order=order).order_by("public_order", "closes_at", "pk"))
 
 
-def calls_for_secretariat(*, user: Any) -> QuerySet[Call]:
+def calls_for_secretariat(*, user: User) -> QuerySet[Call]:
     if getattr(user, "is_superuser", False):
         qs = Call.objects.all()
     else:
@@ -34,7 +44,7 @@ def calls_for_secretariat(*, user: Any) -> QuerySet[Call]:
             .order_by("-opens_at", "pk").distinct())
 
 
-def call_for_viewer(*, slug: str, user: Any) -> Call:
+def call_for_viewer(*, slug: str, user: Viewer) -> Call:
     call = one(Call.objects.select_related("network").filter(slug=slug))
     if call is None or (call.status not in Call.PUBLIC_STATUSES
                         and not serves(user, call.network_id)):
@@ -42,7 +52,7 @@ def call_for_viewer(*, slug: str, user: Any) -> Call:
     return call
 
 
-def call_for_manager(*, slug: str, user: Any) -> Call:
+def call_for_manager(*, slug: str, user: Viewer) -> Call:
     call = one(Call.objects.select_related("network").filter(slug=slug))
     if call is None or not user.has_perm("grants.manage_call", call):
         raise Http404
@@ -53,7 +63,7 @@ def call_questions(*, call: Call) -> QuerySet[CallQuestion]:
     return call.questions.order_by("created_at")
 
 
-def standing_in_call(*, call: Call, user: Any) -> list[dict[str, Any]]:
+def standing_in_call(*, call: Call, user: Viewer) -> list[dict[str, Any]]:
     """For each community the user acts for: eligibility and its application, if any."""
     ids = verified_community_ids(user)
     if not ids:
@@ -69,7 +79,7 @@ def standing_in_call(*, call: Call, user: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def application_for_viewer(*, pk: Any, user: Any) -> Application:
+def application_for_viewer(*, pk: int, user: Viewer) -> Application:
     application = one(Application.objects
                       .select_related("call__network", "community__region__country",
                                       "form_version")
@@ -87,8 +97,8 @@ APPLICATION_SORTS: dict[str, tuple[str | Any, ...]] = {
 }
 
 
-def call_applications(*, call: Call, user: Any, status: str = "", region: str = "",
-                      query: str = "", min_score: Any = None,
+def call_applications(*, call: Call, user: Viewer, status: str = "", region: str = "",
+                      query: str = "", min_score: Decimal | None = None,
                       sort: str = "submitted") -> QuerySet[Application]:
     """The secretariat's list of a call's applications: filters on indexed columns, and a
     fixed number of queries whatever the number of rows (the scores are kept on the row)."""
@@ -111,16 +121,14 @@ def call_applications(*, call: Call, user: Any, status: str = "", region: str = 
     return qs
 
 
-def my_grant_applications(*, user: Any) -> QuerySet[Application]:
+def my_grant_applications(*, user: Viewer) -> QuerySet[Application]:
     return (Application.objects.filter(community_id__in=verified_community_ids(user))
             .select_related("call", "community").order_by("-updated_at"))
 
 
 # --- review -------------------------------------------------------------------------------
 
-def review_queue(*, user: Any) -> QuerySet[Any]:
-    from hamaynk.grants.models import Review
-
+def review_queue(*, user: User) -> QuerySet[Review]:
     return (Review.objects.filter(reviewer=user).exclude(status=Review.Status.CONFLICT)
             .select_related("application__call", "application__community")
             .only("status", "application__title", "application__call__title_hy",
@@ -128,9 +136,7 @@ def review_queue(*, user: Any) -> QuerySet[Any]:
             .order_by("status", "-created_at"))
 
 
-def review_for_reviewer(*, pk: Any, user: Any) -> Any:
-    from hamaynk.grants.models import Review
-
+def review_for_reviewer(*, pk: int, user: Viewer) -> Review:
     review = one(Review.objects.select_related("application__call__network",
                                                "application__community__region",
                                                "application__form_version")
@@ -141,10 +147,8 @@ def review_for_reviewer(*, pk: Any, user: Any) -> Any:
     return review
 
 
-def other_reviews(*, review: Any) -> list[Any]:
+def other_reviews(*, review: Review) -> list[Review]:
     """Others' submitted reviews — shown only once the reviewer has submitted their own."""
-    from hamaynk.grants.models import Review
-
     if review.status != Review.Status.SUBMITTED:
         return []
     return list(Review.objects.filter(application=review.application,
@@ -153,12 +157,10 @@ def other_reviews(*, review: Any) -> list[Any]:
                 .prefetch_related("scores__criterion"))
 
 
-def review_board(*, call: Call, user: Any) -> QuerySet[Application]:
+def review_board(*, call: Call, user: Viewer) -> QuerySet[Application]:
     if not user.has_perm("grants.manage_call", call):
         raise Http404
     from django.db.models import Prefetch
-
-    from hamaynk.grants.models import Review
 
     return (Application.objects.filter(call=call).exclude(status__in=["draft", "withdrawn"])
             .select_related("community__region", "screening")
@@ -167,9 +169,7 @@ def review_board(*, call: Call, user: Any) -> QuerySet[Application]:
             .order_by("pk"))
 
 
-def call_reviewers(*, call: Call) -> QuerySet[Any]:
-    from hamaynk.accounts.models import User
-
+def call_reviewers(*, call: Call) -> QuerySet[User]:
     return (User.objects.filter(network_roles__network=call.network_id,
                                 network_roles__role="reviewer", is_active=True)
             .order_by("full_name", "email").distinct())
@@ -189,7 +189,7 @@ def _ranked_above(first: Application) -> Q:
         application__score_mean=first.score_mean, application__pk__lt=first.pk)
 
 
-def ranking(*, call: Call, user: Any, page: Any = None) -> dict[str, Any]:
+def ranking(*, call: Call, user: Viewer, page: str | int | None = None) -> dict[str, Any]:
     """The ranking table, one page at a time: best mean score first, with what has been
     awarded so far and what remains of the envelope after each row. The running total of
     the rows above the page is one aggregate, so a page costs the same anywhere."""
@@ -198,8 +198,6 @@ def ranking(*, call: Call, user: Any, page: Any = None) -> dict[str, Any]:
     from django.db.models import Sum
 
     from hamaynk.core.pagination import paginate
-    from hamaynk.grants.models import Grant
-
     qs = (Application.objects.filter(call=call, status__in=RANKED)
         .select_related("community__region", "grant")
         .order_by(F("score_mean").desc(nulls_last=True), "pk"))
@@ -223,19 +221,15 @@ def ranking(*, call: Call, user: Any, page: Any = None) -> dict[str, Any]:
             "remaining": call.envelope - awarded}
 
 
-def public_awards() -> QuerySet[Any]:
-    from hamaynk.grants.models import Grant
-
+def public_awards() -> QuerySet[Grant]:
     return (Grant.objects.select_related("call__network", "community__region__country",
                                          "application")
             .order_by("-awarded_at", "-pk"))
 
 
-def public_awards_page() -> QuerySet[Any]:
+def public_awards_page() -> QuerySet[Grant]:
     """The public awards page: the columns it shows and nothing else (a full row of each
     joined table was most of the page's time)."""
-    from hamaynk.grants.models import Grant
-
     return (Grant.objects.select_related("call", "community__region", "application")
             .only("amount", "currency", "awarded_at", "call__slug", "call__title_hy",
                   "call__title_en", "application__title", "community__region__code",
@@ -251,9 +245,7 @@ def application_listing(qs: QuerySet[Application], *extra: str) -> QuerySet[Appl
                    *language_columns(via="community__region"))
 
 
-def grant_for_viewer(*, pk: Any, user: Any) -> Any:
-    from hamaynk.grants.models import Grant
-
+def grant_for_viewer(*, pk: int, user: Viewer) -> Grant:
     grant = one(Grant.objects.select_related("call__network", "community__region",
                                              "application").filter(pk=pk))
     if grant is None or not user.has_perm("grants.view_application", grant.application):
@@ -261,9 +253,7 @@ def grant_for_viewer(*, pk: Any, user: Any) -> Any:
     return grant
 
 
-def report_for_viewer(*, pk: Any, user: Any) -> Any:
-    from hamaynk.grants.models import GrantReport
-
+def report_for_viewer(*, pk: int, user: Viewer) -> GrantReport:
     report = one(GrantReport.objects.select_related("grant__call__network", "grant__community",
                                                     "grant__application", "form_version")
                  .filter(pk=pk))

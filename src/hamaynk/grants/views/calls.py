@@ -94,7 +94,7 @@ def call_documents(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def calls_manage(request: HttpRequest) -> HttpResponse:
-    qs = selectors.calls_for_secretariat(user=request.user)
+    qs = selectors.calls_for_secretariat(user=request.user)  # type: ignore[arg-type]
     return render(request, "grants/calls_manage.html",
                   {"page_obj": paginate(qs, request.GET.get("page"))})
 

@@ -32,7 +32,8 @@ from hamaynk.grants.models import Application, Review
 
 @login_required
 def review_queue(request: HttpRequest) -> HttpResponse:
-    page_obj = paginate(selectors.review_queue(user=request.user), request.GET.get("page"))
+    queue = selectors.review_queue(user=request.user)  # type: ignore[arg-type]
+    page_obj = paginate(queue, request.GET.get("page"))
     rows = rendered_rows("grants/review_queue.html#rows", page_obj.object_list)
     return render(request, "grants/review_queue.html", {"page_obj": page_obj,
                                                         "rendered_rows": rows})

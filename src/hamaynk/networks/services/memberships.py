@@ -95,7 +95,7 @@ def plan_return(*, plan: DevelopmentPlan, actor: User, message: str) -> Developm
 
 
 def _suspend(membership: Membership, actor: User | None, reason: str, code: str) -> Membership:
-    membership.status_before_suspension = membership.status
+    membership.status_before_suspension = MEMBERSHIP_TRANSITIONS.check(membership, M.SUSPENDED)
     membership.status_reason = reason
     transition(membership, to=M.SUSPENDED, table=MEMBERSHIP_TRANSITIONS, actor=actor,
                action="networks.membership.suspended", details={"reason": reason, "code": code},

@@ -34,6 +34,8 @@ class NetworksConfig(AppConfig):
             "networks.application.rejected": _("Application rejected"),
             "networks.application.withdrawn": _("Application withdrawn"),
             "networks.membership.created": _("Membership began"),
+            "networks.membership.acting": _("Became an acting member (development plan "
+                                            "approved)"),
             "networks.membership.suspended": _("Membership suspended"),
             "networks.membership.reinstated": _("Membership reinstated"),
             "networks.membership.withdrawn": _("Community withdrew from the network"),

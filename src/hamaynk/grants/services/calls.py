@@ -13,22 +13,16 @@ from hamaynk.accounts.models import User
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
 from hamaynk.core.parsing import date_bounds_message, within_programme_years
-from hamaynk.core.workflow import move, require
+from hamaynk.core.transitions import lock, transition
+from hamaynk.core.workflow import require
 from hamaynk.grants import formschema
 from hamaynk.grants.models import BudgetCategory, Call, CallQuestion, FormVersion
+from hamaynk.grants.states import CALL_TRANSITIONS
 from hamaynk.networks.models import Network
 from hamaynk.networks.selectors import secretariat_officers
-from hamaynk.notifications.services import notify
+from hamaynk.notifications.services import announce, notify
 
 C = Call.Status
-CALL_TRANSITIONS: dict[str, frozenset[str]] = {
-    C.DRAFT: frozenset({C.PUBLISHED, C.OPEN}),
-    C.PUBLISHED: frozenset({C.OPEN, C.DRAFT}),
-    C.OPEN: frozenset({C.CLOSED}),
-    C.CLOSED: frozenset({C.DECIDED}),
-    C.DECIDED: frozenset({C.ARCHIVED}),
-    C.ARCHIVED: frozenset(),
-}
 CALL_FIELDS = ("kind", "slug", "title_hy", "title_en", "description_hy", "description_en",
                "currency", "envelope", "min_award", "max_award", "min_cofinancing_pct",
                "opens_at", "closes_at", "eligible_statuses", "eligible_countries",
@@ -81,7 +75,7 @@ def call_create(*, network: Network, actor: User, **values: Any) -> Call:
 @transaction.atomic
 def call_update(*, call: Call, actor: User, **values: Any) -> Call:
     require(actor, "grants.manage_call", call)
-    locked = Call.objects.select_for_update().get(pk=call.pk)
+    locked = lock(Call, call.pk)
     if locked.status in (C.CLOSED, C.DECIDED, C.ARCHIVED):
         raise DomainError(_("A closed call can no longer be changed."))
     merged = {k: values.get(k, getattr(locked, k)) for k in CALL_FIELDS}
@@ -108,8 +102,8 @@ def call_move(*, call: Call, actor: User | None, target: str) -> Call:
     whose form has errors. `actor` None is the scheduler (calls_tick)."""
     if actor is not None:
         require(actor, "grants.manage_call", call)
-    locked = Call.objects.select_for_update().get(pk=call.pk)
-    source = move(locked, target, CALL_TRANSITIONS)
+    locked = lock(Call, call.pk)
+    CALL_TRANSITIONS.check(locked, target)
     if target == C.OPEN:
         form = locked.current_form
         assert form is not None
@@ -119,9 +113,8 @@ def call_move(*, call: Call, actor: User | None, target: str) -> Call:
             raise DomainError(" ".join(exc.messages)) from exc
         form.frozen = True
         form.save(update_fields=["frozen", "updated_at"])
-    locked.save(update_fields=["status", "updated_at"])
-    audit.record(action="grants.call.status_changed", actor=actor, target=locked,
-                 data={"before": source, "after": target})
+    transition(locked, to=target, table=CALL_TRANSITIONS, actor=actor,
+               action="grants.call.status_changed", fields=[])
     return locked
 
 
@@ -263,11 +256,9 @@ def call_question_ask(*, call: Call, actor: User, question: str) -> CallQuestion
     if not question.strip():
         raise DomainError(_("Write your question."), field="question")
     asked = CallQuestion.objects.create(call=call, question=question.strip(), asked_by=actor)
-    for officer in secretariat_officers(network=call.network):
-        notify(recipient=officer, kind="grants.call.question",
-               template="grants/notifications/call_question", context={"call": call,
-                                                                      "question": asked},
-               url=call.get_absolute_url())
+    announce(secretariat_officers(network=call.network), kind="grants.call.question",
+             template="grants/notifications/call_question",
+             context={"call": call, "question": asked}, url=call.get_absolute_url())()
     return asked
 
 

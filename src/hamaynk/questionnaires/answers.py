@@ -151,16 +151,18 @@ class SectionAnswers:
     rows: list[AnswerRow]
 
 
-def stored_files(ids: Iterable[int]) -> dict[int, Any]:
-    """The stored files of file answers by id, in one query (and one per owner type for
-    their owners, which the permission asks)."""
+def stored_files(ids: Iterable[int], *, with_owners: bool = True) -> dict[int, Any]:
+    """The stored files of file answers by id, in one query (and, `with_owners`, one per
+    owner type for their owners, which the permission asks)."""
     from hamaynk.core.models import StoredFile
 
     wanted = set(ids)
     if not wanted:
         return {}
-    return {stored.pk: stored for stored in
-            StoredFile.objects.filter(pk__in=wanted).prefetch_related("owner")}
+    files = StoredFile.objects.filter(pk__in=wanted)
+    if with_owners:
+        files = files.prefetch_related("owner")
+    return {stored.pk: stored for stored in files}
 
 
 def file_answer(value: Any, stored: Any, user: Any, *, url_for: Any = None) -> FileAnswer:
@@ -196,7 +198,8 @@ def answers_for_display(definition: FormDefinition, answers: Mapping[str, Any], 
     shown = visibility(definition, answers)
     sections = [s for s in definition.sections if section_key in (None, s.key)]
     files = stored_files(file_ids({q.key: answers.get(q.key) for s in sections
-                                   for q in s.questions if q.type == "file" and shown[q.key]}))
+                                   for q in s.questions if q.type == "file" and shown[q.key]}),
+                         with_owners=user is not None)
     result = []
     for section in sections:
         rows = []

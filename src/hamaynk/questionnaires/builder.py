@@ -152,13 +152,13 @@ def outline(definition: dict[str, Any], language: str) -> list[OutlineSection]:
     """The sections and questions as the builder page shows them, in `language` (the
     caller activates it for the translated words). Works on a definition that does not
     parse, so the secretariat sees what it is fixing."""
-    questions = {q.get("key"): q for s in definition.get("sections") or []
+    questions = {str(q.get("key")): q for s in definition.get("sections") or []
                  for q in s.get("questions") or [] if isinstance(q, dict)}
     return [OutlineSection(
         key=str(s.get("key", "")), title=text(s, "title", language),
         questions=[OutlineQuestion(
             key=str(q.get("key", "")), label=text(q, "label", language),
-            type_label=str(QUESTION_TYPE_LABELS.get(q.get("type"), q.get("type", ""))),
+            type_label=str(QUESTION_TYPE_LABELS.get(str(q.get("type")), q.get("type", ""))),
             required=bool(q.get("required")),
             condition=condition_text(q.get("show_if"), questions, language)
             if q.get("show_if") else "")

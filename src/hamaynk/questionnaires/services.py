@@ -32,6 +32,7 @@ def store_file_answers(*, uploads: Mapping[str, UploadedFile], owner: Model, act
             answers[key] = {"file_id": kept.pk, "name": kept.original_name}
     except ValidationError:
         for kept in stored:
-            kept.file.storage.delete(kept.file.name)
+            if kept.file.name:
+                kept.file.storage.delete(kept.file.name)
         raise
     return answers

@@ -20,6 +20,7 @@ from hamaynk.core.models import TimeStampedModel
 from hamaynk.core.ownership import Owner
 from hamaynk.core.parsing import EARLIEST, LATEST, validate_programme_date
 from hamaynk.networks.models import Network
+from hamaynk.questionnaires.models import VersionedDefinition
 
 CURRENCIES = [(c, c) for c in ("AMD", "EUR", "USD", "MDL", "UAH")]
 
@@ -130,9 +131,9 @@ class Call(TimeStampedModel):
         return Owner.of(network_id=self.network_id)
 
 
-class FormVersion(TimeStampedModel):
-    """One version of a call's application form. Frozen once the call opens; applications
-    point to the version they answered."""
+class FormVersion(VersionedDefinition):
+    """One version of a call's application or report form (a questionnaire). Frozen once
+    the call opens; applications point to the version they answered."""
 
     class Purpose(models.TextChoices):
         APPLICATION = "application", _("application form")
@@ -142,9 +143,6 @@ class FormVersion(TimeStampedModel):
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="form_versions")
     purpose = models.CharField(max_length=20, choices=Purpose.choices,
                                default=Purpose.APPLICATION)
-    number = models.PositiveIntegerField(default=1)
-    definition = models.JSONField()
-    frozen = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["call", "purpose", "-number"]

@@ -3,10 +3,11 @@ answers section by section (saved as it types), fills the budget table, and — 
 submits before the closing moment. The secretariat may ask for clarification."""
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -20,16 +21,21 @@ from hamaynk.core.errors import DomainError
 from hamaynk.core.files import discard_dropped
 from hamaynk.core.transitions import lock, record_change, transition
 from hamaynk.core.workflow import SAVED_ELSEWHERE, check_version, require
-from hamaynk.grants import eligibility, formschema
+from hamaynk.grants import eligibility
 from hamaynk.grants.models import Application, BudgetCategory, BudgetLine, Call, Clarification
 from hamaynk.grants.states import APPLICATION_TRANSITIONS
 from hamaynk.networks.selectors import secretariat_officers
 from hamaynk.notifications.services import announce
+from hamaynk.questionnaires.answers import (
+    file_ids,
+    missing_summary,
+    validate_answers,
+    visible_questions,
+)
+from hamaynk.questionnaires.services import store_file_answers
 
 AS = Application.Status
 JOINS = ("call__network", "form_version", "community")
-
-
 
 
 @transaction.atomic
@@ -65,9 +71,11 @@ def _editable(application: Application) -> None:
 @transaction.atomic
 def application_save_section(*, application: Application, actor: User,
                              answers: dict[str, Any],
-                             expected_version: int | None) -> Application:
-    """Merge the answers of one section (already cleaned by the section form; files already
-    stored as {"file_id", "name"}) into the draft. Hidden questions' answers are dropped.
+                             expected_version: int | None,
+                             uploads: Mapping[str, UploadedFile] | None = None) -> Application:
+    """Merge the answers of one section (already cleaned by the section form) and its new
+    `uploads` (by question key; stored here, after the checks, so a refused save stores
+    nothing) into the draft. Hidden questions' answers are dropped.
     Refused (`StaleVersion`, nothing written) when the application moved on from
     `expected_version`, the version the page was rendered on — unless the save changes
     nothing, when there is nothing to lose. The returned application carries the new
@@ -75,9 +83,12 @@ def application_save_section(*, application: Application, actor: User,
     require(actor, "grants.prepare_application", application)
     locked = lock(Application, application.pk, select_related=JOINS)
     _editable(locked)
-    definition = formschema.parse_definition(locked.form_version.definition)
+    definition = locked.form_version.parsed
+    if uploads:  # a new file always changes the answers
+        check_version(locked, expected_version, SAVED_ELSEWHERE)
+        answers = {**answers, **store_file_answers(uploads=uploads, owner=locked, actor=actor)}
     merged = {**locked.answers, **answers}
-    visible = {q.key for q in formschema.visible_questions(definition, merged)}
+    visible = {q.key for q in visible_questions(definition, merged)}
     merged = {k: v for k, v in merged.items() if k in visible and v not in (None, "", [])}
     changed = sorted(k for k in set(merged) | set(locked.answers)
                      if merged.get(k) != locked.answers.get(k))
@@ -85,7 +96,7 @@ def application_save_section(*, application: Application, actor: User,
         return locked
     check_version(locked, expected_version, SAVED_ELSEWHERE)
     # A draft's replaced or hidden file answers are no evidence: they go.
-    discard_dropped(before=formschema.file_ids(locked.answers), after=formschema.file_ids(merged),
+    discard_dropped(before=file_ids(locked.answers), after=file_ids(merged),
                     actor=actor, owner=locked)
     locked.answers = merged
     locked.title = str(merged.get("title", ""))[:300]
@@ -191,12 +202,12 @@ def budget_problems(application: Application) -> list[str]:
 def submission_problems(application: Application) -> list[str]:
     """Everything that stops a submission, in plain words: missing or invalid answers and
     the budget against the call's limits."""
-    definition = formschema.parse_definition(application.form_version.definition)
-    missing = formschema.missing_summary(definition, application.answers, application.language)
+    definition = application.form_version.parsed
+    missing = missing_summary(definition, application.answers, application.language)
     missing_keys = {key for _section, key, _label in missing}
     problems = [_("%(question)s: not answered.") % {"question": label}
                 for _section, _key, label in missing]
-    for key, messages in formschema.validate_answers(definition, application.answers).items():
+    for key, messages in validate_answers(definition, application.answers).items():
         if key not in missing_keys:
             problems += messages
     if any(q.type == "budget" for s in definition.sections for q in s.questions):

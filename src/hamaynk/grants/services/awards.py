@@ -3,10 +3,12 @@ review, payments marked as made, reminders before report deadlines, and closure.
 completed grant makes the community eligible for the next stage (seed → development)."""
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,12 +20,18 @@ from hamaynk.core.errors import DomainError
 from hamaynk.core.files import discard_dropped
 from hamaynk.core.transitions import lock, record_change, transition
 from hamaynk.core.workflow import SAVED_ELSEWHERE, check_version, require
-from hamaynk.grants import formschema
 from hamaynk.grants.models import Grant, GrantReport, Tranche
 from hamaynk.grants.services.calls import report_form
 from hamaynk.grants.states import GRANT_TRANSITIONS, REPORT_TRANSITIONS, TRANCHE_TRANSITIONS
 from hamaynk.networks.selectors import secretariat_officers
 from hamaynk.notifications.services import announce
+from hamaynk.questionnaires.answers import (
+    file_ids,
+    missing_summary,
+    validate_answers,
+    visible_questions,
+)
+from hamaynk.questionnaires.services import store_file_answers
 
 R, G = GrantReport.Status, Grant.Status
 GRANT_JOINS = ("call__network",)
@@ -78,24 +86,29 @@ def tranches_set(*, grant: Grant, actor: User, items: list[TrancheInput]) -> lis
 
 @transaction.atomic
 def report_save(*, report: GrantReport, actor: User, answers: dict[str, Any],
-                expected_version: int | None) -> GrantReport:
-    """Merge one section's answers into the report. Refused (`StaleVersion`, nothing
-    written) when the report moved on from `expected_version`, the version the page was
-    rendered on, unless the save changes nothing."""
+                expected_version: int | None,
+                uploads: Mapping[str, UploadedFile] | None = None) -> GrantReport:
+    """Merge one section's answers and its new `uploads` (by question key; stored here,
+    after the checks, so a refused save stores nothing) into the report. Refused
+    (`StaleVersion`, nothing written) when the report moved on from `expected_version`, the
+    version the page was rendered on, unless the save changes nothing."""
     require(actor, "grants.prepare_application", report.grant.application)
     locked = lock(GrantReport, report.pk, select_related=REPORT_JOINS)
     if locked.status not in (R.DUE, R.RETURNED):
         raise DomainError(_("This report can no longer be changed."))
-    definition = formschema.parse_definition(locked.form_version.definition)
+    definition = locked.form_version.parsed
+    if uploads:  # a new file always changes the answers
+        check_version(locked, expected_version, SAVED_ELSEWHERE)
+        answers = {**answers, **store_file_answers(uploads=uploads, owner=locked, actor=actor)}
     merged = {**locked.answers, **answers}
-    visible = {q.key for q in formschema.visible_questions(definition, merged)}
+    visible = {q.key for q in visible_questions(definition, merged)}
     merged = {k: v for k, v in merged.items() if k in visible and v not in (None, "")}
     if merged == locked.answers:
         return locked
     check_version(locked, expected_version, SAVED_ELSEWHERE)
     if locked.status == R.DUE:  # never submitted: a replaced file is no evidence, it goes
-        discard_dropped(before=formschema.file_ids(locked.answers),
-                        after=formschema.file_ids(merged), actor=actor, owner=locked)
+        discard_dropped(before=file_ids(locked.answers),
+                        after=file_ids(merged), actor=actor, owner=locked)
     changed = sorted(k for k in set(merged) | set(locked.answers)
                      if merged.get(k) != locked.answers.get(k))
     locked.answers = merged
@@ -108,9 +121,9 @@ def report_save(*, report: GrantReport, actor: User, answers: dict[str, Any],
 def report_submit(*, report: GrantReport, actor: User) -> GrantReport:
     require(actor, "grants.prepare_application", report.grant.application)
     locked = lock(GrantReport, report.pk, select_related=REPORT_JOINS)
-    definition = formschema.parse_definition(locked.form_version.definition)
-    problems = formschema.validate_answers(definition, locked.answers)
-    missing = formschema.missing_summary(definition, locked.answers, actor.preferred_language)
+    definition = locked.form_version.parsed
+    problems = validate_answers(definition, locked.answers)
+    missing = missing_summary(definition, locked.answers, actor.preferred_language)
     if problems or missing:
         raise DomainError(_("The report is not complete: %(items)s") % {"items": "; ".join(
             [label for _s, _k, label in missing] + [m for ms in problems.values() for m in ms])})

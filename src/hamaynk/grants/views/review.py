@@ -77,7 +77,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
                "others": selectors.other_reviews(review=review)}
     if review.status != Review.Status.ASSIGNED:
         context["sections"] = copies.answers_for_display(
-            application, request.LANGUAGE_CODE)  # type: ignore[attr-defined]
+            application, request.LANGUAGE_CODE, user=request.user)  # type: ignore[attr-defined]
         context["lines"] = application.budget_lines.select_related("category")
     return render(request, "grants/review_detail.html", context)
 

@@ -43,6 +43,15 @@ def _fresh_cache():
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_parsed_definitions():
+    """Frozen definitions are kept per process by pk; a rolled-back test's pks come again."""
+    from hamaynk.questionnaires.models import forget_parsed
+
+    forget_parsed()
+    yield
+
+
 @pytest.fixture
 def registry(db):
     """The real registry, imported from the vendored CSV files."""

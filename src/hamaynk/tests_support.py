@@ -222,3 +222,121 @@ def office_bytes(main: str = WORD_MAIN, part: str = "word/document.xml",
         for name, content in (extra or {}).items():
             archive.writestr(name, content)
     return buffer.getvalue()
+
+
+# Rows in any state (the state-table test moves each of them through every transition).
+# Dates are fixed: no row here depends on the day the suite runs.
+def _moment(month: int) -> Any:
+    import datetime
+
+    return datetime.datetime(2030, month, 1, 9, tzinfo=datetime.UTC)
+
+
+class StoredFileFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "core.StoredFile"
+
+    file = factory.django.FileField(filename="plan.pdf", data=b"%PDF-1.4")
+    original_name = "plan.pdf"
+    content_type = "application/pdf"
+    size = 8
+    sha256 = "0" * 64
+
+
+class MembershipFactory(factory.django.DjangoModelFactory[Membership]):
+    class Meta:
+        model = Membership
+
+    network = factory.SubFactory(NetworkFactory)
+    community = factory.SubFactory(CommunityFactory)
+
+
+class MembershipApplicationFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "networks.MembershipApplication"
+
+    network = factory.SubFactory(NetworkFactory)
+    community = factory.SubFactory(CommunityFactory)
+
+
+class DevelopmentPlanFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "networks.DevelopmentPlan"
+
+    membership = factory.SubFactory(MembershipFactory, status=Membership.Status.JUNIOR)
+    title = "Տեղական տնտեսական զարգացման ծրագիր"
+    file = factory.SubFactory(StoredFileFactory)
+    building_blocks = ["finance"]
+
+
+class CallFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "grants.Call"
+
+    network = factory.SubFactory(NetworkFactory)
+    kind = "seed"
+    slug = factory.Sequence(lambda n: f"call-{n}")
+    title_hy = "Մեկնարկային դրամաշնորհներ"
+    currency = "EUR"
+    envelope = 100000
+    min_award = 5000
+    max_award = 20000
+    opens_at = factory.LazyFunction(lambda: _moment(1))
+    closes_at = factory.LazyFunction(lambda: _moment(3))
+
+
+class FormVersionFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "grants.FormVersion"
+
+    call = factory.SubFactory(CallFactory)
+    definition = factory.LazyFunction(lambda: {"sections": []})
+
+
+class GrantApplicationFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "grants.Application"
+
+    call = factory.SubFactory(CallFactory)
+    community = factory.SubFactory(CommunityFactory)
+    form_version = factory.SubFactory(FormVersionFactory, call=factory.SelfAttribute("..call"))
+
+
+class ReviewFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "grants.Review"
+
+    application = factory.SubFactory(GrantApplicationFactory)
+    reviewer = factory.SubFactory(UserFactory)
+
+
+class GrantFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "grants.Grant"
+
+    application = factory.SubFactory(GrantApplicationFactory)
+    call = factory.SelfAttribute("application.call")
+    community = factory.SelfAttribute("application.community")
+    amount = 10000
+    currency = "EUR"
+    awarded_at = factory.LazyFunction(lambda: _moment(4))
+
+
+class TrancheFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "grants.Tranche"
+
+    grant = factory.SubFactory(GrantFactory)
+    amount = 10000
+    due_date = factory.LazyFunction(lambda: _moment(5).date())
+
+
+class GrantReportFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "grants.GrantReport"
+
+    grant = factory.SubFactory(GrantFactory)
+    purpose = "progress"
+    form_version = factory.SubFactory(FormVersionFactory, purpose="progress",
+                                      call=factory.SelfAttribute("..grant.call"))
+    due_date = factory.LazyFunction(lambda: _moment(6).date())

@@ -1,8 +1,11 @@
+"""The API: one NinjaAPI that mounts each app's router (`<app>/api.py`); their shared
+pieces (pagination, query value types) are `core.api`'s."""
+
 from ninja import NinjaAPI
 
-from hamaynk.api.communities import router as communities_router
-from hamaynk.api.grants import router as grants_router
-from hamaynk.api.networks import router as networks_router
+from hamaynk.communities.api import router as communities_router
+from hamaynk.grants.api import router as grants_router
+from hamaynk.networks.api import router as networks_router
 
 api = NinjaAPI(title="Hamaynk API", version="1", urls_namespace="api",
                description="The registry of communities, networks and their members; a signed-in "

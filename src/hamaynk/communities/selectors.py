@@ -3,9 +3,8 @@
 import hashlib
 from typing import Any
 
-from django.apps import apps
 from django.core.cache import cache
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import translation
 
@@ -21,28 +20,25 @@ CHOICES_SECONDS = 600
 
 
 def filter_choices() -> dict[str, list[tuple[str, str, int]]]:
-    """The options of the country, region and network filters in the current language, as
-    (code, label, id): read once and kept (they change only when the registry is imported
-    or a network is added; `forget_filter_choices` runs then), instead of building every
-    region as a model on every list page."""
+    """The options of the country and region filters in the current language, as
+    (code, label, id): read once and kept (they change only when the registry is imported;
+    `forget_filter_choices` runs then), instead of building every region as a model on every
+    list page. (The network filter's options are `networks.selectors.network_choices`.)"""
     key = f"filter-choices:{translation.get_language()}"
     choices = cache.get(key)
     if choices is None:
-        network = apps.get_model("networks", "Network")
         choices = {
             "countries": [(c.code, c.name, c.pk) for c in Country.objects.order_by("code")],
             "regions": [(r.code, f"{r.name} ({r.country.code})", r.pk)
                         for r in Region.objects.select_related("country").order_by("code")],
-            "networks": [(n.slug, str(n.short_name), n.pk)
-                         for n in network.objects.order_by("slug")],
         }
         cache.set(key, choices, CHOICES_SECONDS)
     return choices
 
 
 def filter_choices_version() -> str:
-    """What the filters' options (and the region, country and network names lists show)
-    are made of, as a digest: part of a cached fragment's key (core/fragments.py)."""
+    """What the filters' options (and the region and country names lists show) are made
+    of, as a digest: part of a cached fragment's key (core/fragments.py)."""
     text = repr(sorted(filter_choices().items()))
     return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
@@ -57,21 +53,11 @@ def normalise_query(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _membership_prefetch(*, narrow: bool = False) -> Prefetch:
-    # Membership lives in `networks`, above this app; it is reached by its reverse name.
-    membership = apps.get_model("networks", "Membership")
-    qs = membership.objects.filter(status__in=membership.VISIBLE_STATUSES).select_related(
-        "network").order_by("network__slug")
-    if narrow:  # the directory shows the network's short name and the status
-        qs = qs.only("community_id", "status", "updated_at", "network__slug",
-                     "network__short_name", "network__updated_at")
-    return Prefetch("memberships", queryset=qs)
-
-
 def community_directory(*, country: Country | int | None = None,
-                        region: Region | int | None = None,
-                        network: Any = None, query: str = "", include_unverified: bool = False,
-                        ) -> QuerySet[Community]:
+                        region: Region | int | None = None, query: str = "",
+                        include_unverified: bool = False) -> QuerySet[Community]:
+    """The registry's current communities, filtered, in directory order. (The public
+    directory, which shows and filters by networks, is `networks.selectors`'s.)"""
     qs = Community.objects.select_related("region__country").filter(
         valid_to__isnull=True, merged_into__isnull=True)
     if not include_unverified:
@@ -80,30 +66,24 @@ def community_directory(*, country: Country | int | None = None,
         qs = qs.filter(region__country=country)
     if region is not None:
         qs = qs.filter(region=region)
-    if network is not None:
-        membership = apps.get_model("networks", "Membership")
-        qs = qs.filter(memberships__network=network,
-                       memberships__status__in=membership.VISIBLE_STATUSES).distinct()
     for word in normalise_query(query).split():
         qs = qs.filter(search_text__contains=word)
     # Region ids follow the import order of the marzes (by ISO code), so this ordering walks
     # the community_directory_order index instead of sorting every row for a deep page.
-    return qs.prefetch_related(_membership_prefetch()).order_by("region_id", "name_hy",
-                                                                 "name_en", "pk")
+    return qs.order_by("region_id", "name_hy", "name_en", "pk")
 
 
 def directory_listing(qs: QuerySet[Community]) -> QuerySet[Community]:
     """Only the columns the directory page shows."""
-    return qs.prefetch_related(None).prefetch_related(_membership_prefetch(narrow=True)).only(
+    return qs.only(
         "region_id", "is_verified", "updated_at", "region__code", "region__country_id",
         "region__country__code", *language_columns(), *language_columns(via="region"),
         *language_columns(via="region__country"))
 
 
-def community_for_viewer(*, pk: Any, user: Any, memberships: bool = True) -> Community:
-    """A community's profile; an unverified row is visible only to the secretariat. Its
-    visible network memberships come with it unless `memberships=False` (then
-    `with_memberships` loads them when needed)."""
+def community_for_viewer(*, pk: Any, user: Any) -> Community:
+    """A community's profile; an unverified row is visible only to the secretariat.
+    (`networks.selectors.with_memberships` adds its networks.)"""
     pk = parse_id(pk)
     if pk is None:
         raise Http404
@@ -111,12 +91,6 @@ def community_for_viewer(*, pk: Any, user: Any, memberships: bool = True) -> Com
     community = one(qs.filter(pk=pk))
     if community is None or (not community.is_verified and not is_secretariat(user)):
         raise Http404
-    return with_memberships(community) if memberships else community
-
-
-def with_memberships(community: Community) -> Community:
-    """The community's visible network memberships loaded onto it (one query)."""
-    prefetch_related_objects([community], _membership_prefetch())
     return community
 
 

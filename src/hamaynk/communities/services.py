@@ -12,28 +12,15 @@ from django.utils.translation import gettext_lazy as _
 from hamaynk.accounts.models import User
 from hamaynk.accounts.permissions import forget_roles
 from hamaynk.communities.models import Affiliation, Community
+from hamaynk.communities.states import AFFILIATION_TRANSITIONS
 from hamaynk.core import audit
-from hamaynk.core.errors import DomainError, IllegalTransition
+from hamaynk.core.errors import DomainError
 from hamaynk.core.files import IMAGES, replace_stored, store_upload
 from hamaynk.core.models import StoredFile
-from hamaynk.notifications.services import notify
+from hamaynk.core.transitions import lock, transition
+from hamaynk.notifications.services import announce
 
 S = Affiliation.Status
-# The affiliation state machine: from → the states it may move to.
-AFFILIATION_TRANSITIONS: dict[str, frozenset[str]] = {
-    S.PENDING: frozenset({S.VERIFIED, S.REJECTED}),
-    S.VERIFIED: frozenset({S.REVOKED}),
-    S.REJECTED: frozenset(),
-    S.REVOKED: frozenset(),
-}
-
-
-def _move(affiliation: Affiliation, target: str) -> None:
-    if target not in AFFILIATION_TRANSITIONS[affiliation.status]:
-        raise IllegalTransition(
-            _("This affiliation is %(status)s and cannot be changed that way.")
-            % {"status": affiliation.get_status_display()})
-    affiliation.status = target
 
 
 def _responsible_officers(community: Community) -> list[User]:
@@ -72,11 +59,9 @@ def affiliation_request(*, user: User, community: Community, role: str,
                           field="community") from exc
     audit.record(action="communities.affiliation.requested", actor=user, target=affiliation,
                  data={"role": role, "community": community.pk})
-    url = reverse("communities:affiliations")
-    for officer in _responsible_officers(community):
-        notify(recipient=officer, kind="communities.affiliation.requested",
-               template="communities/notifications/affiliation_requested",
-               context={"affiliation": affiliation}, url=url)
+    announce(_responsible_officers(community), kind="communities.affiliation.requested",
+             template="communities/notifications/affiliation_requested",
+             context={"affiliation": affiliation}, url=reverse("communities:affiliations"))()
     return affiliation
 
 
@@ -84,10 +69,8 @@ def _decide(*, affiliation: Affiliation, actor: User, target: str, action: str,
             reason: str = "") -> Affiliation:
     if not actor.has_perm("communities.decide_affiliation", affiliation):
         raise PermissionDenied
-    locked = Affiliation.objects.select_for_update().select_related("user", "community").get(
-        pk=affiliation.pk)
-    before = locked.status
-    _move(locked, target)
+    locked = lock(Affiliation, affiliation.pk, select_related=("user", "community"))
+    AFFILIATION_TRANSITIONS.check(locked, target)
     if target == S.VERIFIED and locked.role == Affiliation.Role.HEAD and \
             Affiliation.objects.filter(community=locked.community, role=Affiliation.Role.HEAD,
                                        status=S.VERIFIED).exists():
@@ -95,13 +78,14 @@ def _decide(*, affiliation: Affiliation, actor: User, target: str, action: str,
     locked.decided_by = actor
     locked.decided_at = timezone.now()
     locked.reason = reason.strip()
-    locked.save(update_fields=["status", "decided_by", "decided_at", "reason", "updated_at"])
-    audit.record(action=action, actor=actor, target=locked,
-                 data={"before": before, "after": target, "reason": locked.reason})
+    transition(locked, to=target, table=AFFILIATION_TRANSITIONS, actor=actor, action=action,
+               details={"reason": locked.reason},
+               fields=["decided_by", "decided_at", "reason"],
+               notify=announce([locked.user], kind=action, essential=True,
+                               template="communities/notifications/affiliation_decided",
+                               context={"affiliation": locked},
+                               url=locked.community.get_absolute_url()))
     forget_roles(locked.user)
-    notify(recipient=locked.user, kind=action, essential=True,
-           template="communities/notifications/affiliation_decided",
-           context={"affiliation": locked}, url=locked.community.get_absolute_url())
     return locked
 
 
@@ -115,10 +99,9 @@ def affiliation_verify(*, affiliation: Affiliation, actor: User) -> Affiliation:
     heads = (Affiliation.objects.filter(community=verified.community, role=Affiliation.Role.HEAD,
                                         status=S.VERIFIED).exclude(user=verified.user)
              .select_related("user"))
-    for head in heads:
-        notify(recipient=head.user, kind="communities.affiliation.verified_for_head",
-               essential=True, template="communities/notifications/affiliation_verified_for_head",
-               context={"affiliation": verified}, url=verified.community.get_absolute_url())
+    announce([head.user for head in heads], kind="communities.affiliation.verified_for_head",
+             essential=True, template="communities/notifications/affiliation_verified_for_head",
+             context={"affiliation": verified}, url=verified.community.get_absolute_url())()
     return verified
 
 
@@ -143,7 +126,7 @@ def community_confirm(*, community: Community, actor: User) -> Community:
     """The secretariat confirms an unverified registry row against the official source."""
     if not actor.has_perm("communities.confirm_community", community):
         raise PermissionDenied
-    locked = Community.objects.select_for_update().get(pk=community.pk)
+    locked = lock(Community, community.pk)
     if locked.is_verified:
         raise DomainError(_("This community is already confirmed."))
     locked.is_verified = True
@@ -162,7 +145,7 @@ def community_update_profile(*, community: Community, actor: User, website: str,
     """The community's own staff (or the secretariat) keep its public profile current."""
     if not actor.has_perm("communities.edit_profile", community):
         raise PermissionDenied
-    locked = Community.objects.select_for_update().get(pk=community.pk)
+    locked = lock(Community, community.pk)
     before = {f: getattr(locked, f) for f in PROFILE_FIELDS}
     locked.website, locked.population, locked.official_code = website, population, official_code
     after = {f: getattr(locked, f) for f in PROFILE_FIELDS}

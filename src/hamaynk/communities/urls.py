@@ -2,10 +2,10 @@ from django.urls import path
 
 from hamaynk.communities import views
 
+# The directory ("") and a community's profile ("<id:pk>/") show each community's networks:
+# they are networks' pages (networks/directory_urls.py), mounted here by config.
 app_name = "communities"
 urlpatterns = [
-    path("", views.directory, name="directory"),
-    path("<id:pk>/", views.detail, name="detail"),
     path("<id:pk>/edit/", views.edit_profile, name="edit"),
     path("<id:pk>/confirm/", views.confirm, name="confirm"),
     path("candidates/", views.candidates, name="candidates"),

@@ -1,4 +1,3 @@
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,42 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamaynk.communities import selectors, services
-from hamaynk.communities.filters import DirectoryFilter
 from hamaynk.communities.forms import AffiliationRequestForm, CommunityProfileForm, ReasonForm
 from hamaynk.communities.models import Affiliation
-from hamaynk.core import fragments
 from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
 from hamaynk.core.parsing import parse_id
 from hamaynk.core.views import run_action
-
-
-def directory(request: HttpRequest) -> HttpResponse:
-    filters = DirectoryFilter(request.GET or None)
-    data: dict[str, Any] = filters.cleaned()
-    qs = selectors.community_directory(
-        country=data.get("country"), region=data.get("region"),
-        network=data.get("network"), query=str(data.get("q") or ""))
-    page = paginate(selectors.directory_listing(qs), request.GET.get("page"))
-    template = "communities/directory.html"
-    if request.htmx:  # type: ignore[attr-defined]
-        template += "#results"  # the list alone, for the filter's live update
-    choices = selectors.filter_choices_version()
-    return render(request, template, {
-        "filter": filters, "page_obj": page,
-        "fields_version": fragments.query_version(request, also=choices),
-        "rows_version": fragments.version(page, related=("memberships", "memberships.network"),
-                                          also=choices)})
-
-
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    community = selectors.community_for_viewer(pk=pk, user=request.user, memberships=False)
-    return render(request, "communities/detail.html", {
-        "community": selectors.with_memberships(community),
-        "people": selectors.community_people(community=community, user=request.user),
-        "history": selectors.community_history(community=community, user=request.user),
-        "can_edit": request.user.has_perm("communities.edit_profile", community),
-    })
 
 
 @login_required

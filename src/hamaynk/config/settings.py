@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "hamaynk.notifications",
     "hamaynk.communities",
     "hamaynk.documents",
+    "hamaynk.questionnaires",
     "hamaynk.networks",
     "hamaynk.learning",
     "hamaynk.grants",

@@ -9,6 +9,10 @@ from hamaynk.portal import views as portal_views
 
 register_converter(IdConverter, "id")
 
+# after the converter: these modules' routes use it
+from hamaynk.communities import urls as registry_urls  # noqa: E402
+from hamaynk.networks import directory_urls  # noqa: E402
+
 handler404 = "hamaynk.core.views.error_404"
 handler403 = "hamaynk.core.views.error_403"
 
@@ -17,7 +21,9 @@ urlpatterns = [
     path("my/", portal_views.dashboard, name="dashboard"),
     path("", include("hamaynk.accounts.urls")),
     path("accounts/", include("allauth.urls")),
-    path("communities/", include("hamaynk.communities.urls")),
+    # the registry's pages; its directory and profiles show networks, so networks holds them
+    path("communities/", include((directory_urls.urlpatterns + registry_urls.urlpatterns,
+                                  registry_urls.app_name))),
     path("networks/", include("hamaynk.networks.urls")),
     path("grants/", include("hamaynk.grants.urls")),
     path("learning/", include("hamaynk.learning.urls")),

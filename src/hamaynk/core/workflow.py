@@ -1,28 +1,18 @@
-"""What every service needs: a permission check that raises, an explicit state-table move,
-and optimistic concurrency on a version number."""
+"""What every service needs: a permission check that raises, and optimistic concurrency on a
+version number. The state-change recipe (lock, table, version, audit, notify) is
+`core.transitions`."""
 
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
-from hamaynk.core.errors import DomainError, IllegalTransition
+from hamaynk.core.errors import DomainError
 
 
 def require(actor: Any, perm: str, obj: Any) -> None:
     if not getattr(actor, "is_authenticated", False) or not actor.has_perm(perm, obj):
         raise PermissionDenied
-
-
-def move(obj: Any, target: str, table: dict[str, frozenset[str]]) -> str:
-    """Apply one transition of an explicit state table; anything else is refused loudly."""
-    source = obj.status
-    if target not in table.get(source, frozenset()):
-        raise IllegalTransition(
-            _("This cannot be done while the status is “%(status)s”.")
-            % {"status": obj.get_status_display()})
-    obj.status = target
-    return source
 
 
 class StaleVersion(DomainError):

@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from hamaynk.accounts.models import User
 from hamaynk.communities.models import Community
-from hamaynk.grants import formschema
 from hamaynk.grants.models import (
     Application,
     BudgetCategory,
@@ -24,6 +23,7 @@ from hamaynk.grants.models import (
 from hamaynk.grants.services.calls import DEFAULT_CATEGORIES, report_form
 from hamaynk.learning.models import Cohort, CohortMember
 from hamaynk.networks.models import Network
+from hamaynk.questionnaires import schema as questionnaire
 
 EXTRA_QUESTIONS = [
     {"key": "challenge", "type": "long_text", "required": True,
@@ -42,9 +42,9 @@ EXTRA_QUESTIONS = [
 
 
 def _definition() -> dict[str, object]:
-    definition = formschema.empty_definition()
+    definition = questionnaire.empty_definition()
     definition["sections"][0]["questions"][2:2] = EXTRA_QUESTIONS  # type: ignore[index]
-    formschema.parse_definition(definition)
+    questionnaire.parse_definition(definition)
     return definition
 
 

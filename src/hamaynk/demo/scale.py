@@ -16,7 +16,6 @@ from django.utils import timezone
 from hamaynk.accounts.models import User
 from hamaynk.communities.importer import import_registry
 from hamaynk.communities.models import Affiliation, Community, Region
-from hamaynk.grants import formschema
 from hamaynk.grants.models import (
     Application,
     BudgetCategory,
@@ -29,6 +28,7 @@ from hamaynk.grants.models import (
     Tranche,
 )
 from hamaynk.networks.models import Membership, Network, NetworkRole
+from hamaynk.questionnaires import schema as questionnaire
 
 MARK = "scale"
 EMAIL_DOMAIN = "scale.hamaynk.test"
@@ -189,7 +189,7 @@ def generate(*, scale: float = 1.0, seed: int = 42, out: Any = None) -> Report:
     say(f"users {counts['users']}, memberships {counts['memberships']}\n")
 
     now = timezone.now()
-    definition = formschema.empty_definition()
+    definition = questionnaire.empty_definition()
     calls = []
     with transaction.atomic():
         for i in range(sizes["calls"]):

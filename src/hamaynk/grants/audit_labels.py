@@ -25,6 +25,7 @@ register_actions({
     "grants.application.rejected": _("Application rejected"),
     "grants.application.more_info": _("More information asked"),
     "grants.grant.schedule_set": _("Payment schedule set"),
+    "grants.report.saved": _("Report saved"),
     "grants.report.submitted": _("Report submitted"),
     "grants.report.accepted": _("Report accepted"),
     "grants.report.returned": _("Report returned for changes"),

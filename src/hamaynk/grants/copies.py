@@ -10,39 +10,31 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from hamaynk.accounts.models import User
+from hamaynk.core.exports import absolute_url
 from hamaynk.documents.pdf_writer import html_to_pdf
-from hamaynk.grants import formschema
 from hamaynk.grants.models import Application
+from hamaynk.questionnaires.answers import SectionAnswers
+from hamaynk.questionnaires.answers import answers_for_display as questionnaire_answers
 
 
-def answers_for_display(application: Application, language: str) -> list[dict[str, Any]]:
-    """Sections with their visible questions and the answers, ready for a template."""
-    definition = formschema.parse_definition(application.form_version.definition)
-    visible = {q.key for q in formschema.visible_questions(definition, application.answers)}
-    sections = []
-    for section in definition.sections:
-        rows = []
-        for q in section.questions:
-            if q.key not in visible or q.type == "budget":
-                continue
-            value = application.answers.get(q.key)
-            if q.type in ("single_choice", "multiple_choice"):
-                labels = {c.value: formschema.label(c, "label", language) for c in q.choices}
-                values = value if isinstance(value, list) else [value] if value else []
-                value = ", ".join(labels.get(v) or str(v) for v in values)
-            elif q.type == "yes_no" and value is not None:
-                value = _("yes") if value else _("no")
-            elif q.type == "file" and isinstance(value, dict):
-                value = value.get("name", "")
-            rows.append({"label": formschema.label(q, "label", language), "value": value})
-        sections.append({"title": formschema.label(section, "title", language), "rows": rows})
-    return sections
+def answers_for_display(application: Application, language: str, *, user: Any,
+                        absolute: bool = False) -> list[SectionAnswers]:
+    """Sections with their visible questions and the answers, ready for a template; file
+    answers link to their files for `user` when they may open them (`absolute` links for a
+    PDF, which is read outside the site)."""
+    with translation.override(language):
+        return questionnaire_answers(application.form_version.parsed, application.answers,
+                                     language=language, user=user,
+                                     url_for=absolute_url if absolute else None)
 
 
-def submission_pdf(application: Application, language: str) -> bytes:
+def submission_pdf(application: Application, language: str, *, user: Any = None) -> bytes:
+    """The copy in `language`; its file answers link to the files for `user` (names only
+    without one)."""
     with translation.override(language):
         html = render_to_string("grants/submission_copy.html", {
-            "application": application, "sections": answers_for_display(application, language),
+            "application": application,
+            "sections": answers_for_display(application, language, user=user, absolute=True),
             "lines": application.budget_lines.select_related("category")})
     return html_to_pdf(html)
 
@@ -60,8 +52,8 @@ def email_submission_copy(*, application_id: int, recipient_id: int) -> bool:
                  "“%(call)s”.") % {"community": application.community.name,
                                    "call": application.call.title}
     message = EmailMessage(subject, body, to=[recipient.email])
-    message.attach(f"application-{application.pk}.pdf", submission_pdf(application, language),
-                   "application/pdf")
+    message.attach(f"application-{application.pk}.pdf",
+                   submission_pdf(application, language, user=recipient), "application/pdf")
     message.send()
     return True
 

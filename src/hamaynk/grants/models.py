@@ -1,6 +1,7 @@
 """Grant calls, their versioned application forms, applications (with typed key answers and
 a budget table), clarifications, and grants."""
 
+from datetime import datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -18,6 +20,7 @@ from hamaynk.core.models import TimeStampedModel
 from hamaynk.core.ownership import Owner
 from hamaynk.core.parsing import EARLIEST, LATEST, validate_programme_date
 from hamaynk.networks.models import Network
+from hamaynk.questionnaires.models import VersionedDefinition
 
 CURRENCIES = [(c, c) for c in ("AMD", "EUR", "USD", "MDL", "UAH")]
 
@@ -108,6 +111,13 @@ class Call(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return object_url("grants:call", self.slug)
 
+    def is_open(self, now: datetime | None = None) -> bool:
+        """Whether applications may be started, changed and submitted at `now` (default: this
+        moment): the call is open and `opens_at <= now < closes_at`. The one answer services,
+        views and templates use."""
+        now = timezone.now() if now is None else now
+        return self.status == self.Status.OPEN and self.opens_at <= now < self.closes_at
+
     @property
     def current_form(self) -> "FormVersion | None":
         return self.form_for("application")
@@ -121,9 +131,9 @@ class Call(TimeStampedModel):
         return Owner.of(network_id=self.network_id)
 
 
-class FormVersion(TimeStampedModel):
-    """One version of a call's application form. Frozen once the call opens; applications
-    point to the version they answered."""
+class FormVersion(VersionedDefinition):
+    """One version of a call's application or report form (a questionnaire). Frozen once
+    the call opens; applications point to the version they answered."""
 
     class Purpose(models.TextChoices):
         APPLICATION = "application", _("application form")
@@ -133,9 +143,6 @@ class FormVersion(TimeStampedModel):
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="form_versions")
     purpose = models.CharField(max_length=20, choices=Purpose.choices,
                                default=Purpose.APPLICATION)
-    number = models.PositiveIntegerField(default=1)
-    definition = models.JSONField()
-    frozen = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["call", "purpose", "-number"]

@@ -10,13 +10,13 @@ class NetworksConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from hamaynk.communities.selectors import forget_filter_choices
         from hamaynk.core.audit import register_actions
         from hamaynk.networks import permissions  # noqa: F401 - registers the rules
         from hamaynk.networks.models import Network
+        from hamaynk.networks.selectors import forget_network_choices
 
-        post_save.connect(forget_filter_choices, sender=Network, dispatch_uid="choices-network")
-        post_delete.connect(forget_filter_choices, sender=Network,
+        post_save.connect(forget_network_choices, sender=Network, dispatch_uid="choices-network")
+        post_delete.connect(forget_network_choices, sender=Network,
                             dispatch_uid="choices-d-network")
 
         register_actions({
@@ -34,6 +34,8 @@ class NetworksConfig(AppConfig):
             "networks.application.rejected": _("Application rejected"),
             "networks.application.withdrawn": _("Application withdrawn"),
             "networks.membership.created": _("Membership began"),
+            "networks.membership.acting": _("Became an acting member (development plan "
+                                            "approved)"),
             "networks.membership.suspended": _("Membership suspended"),
             "networks.membership.reinstated": _("Membership reinstated"),
             "networks.membership.withdrawn": _("Community withdrew from the network"),

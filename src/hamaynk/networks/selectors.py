@@ -1,10 +1,13 @@
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
+from django.utils import translation
 
 from hamaynk.accounts.permissions import verified_community_ids
-from hamaynk.communities.models import Community
+from hamaynk.communities import selectors as registry
+from hamaynk.communities.models import Community, Country, Region
 from hamaynk.core.lookups import one
 from hamaynk.networks.models import (
     DevelopmentPlan,
@@ -40,6 +43,71 @@ def my_network_roles(*, user: Any) -> list[NetworkRole]:
     if not user.is_authenticated:
         return []
     return list(NetworkRole.objects.filter(user=user).select_related("network"))
+
+
+# --- the public directory of communities, with their networks ---------------------------
+# The registry (`communities`) knows nothing of networks; the directory and a community's
+# profile show and filter by them, so their reads live here.
+
+def network_choices() -> list[tuple[str, str, int]]:
+    """The options of the directory's network filter, as (slug, short name, id): kept like
+    the registry's (`forget_network_choices` runs when a network is saved or deleted)."""
+    key = f"network-choices:{translation.get_language()}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = [(n.slug, str(n.short_name), n.pk) for n in Network.objects.order_by("slug")]
+        cache.set(key, choices, registry.CHOICES_SECONDS)
+    return choices
+
+
+def forget_network_choices(**_kwargs: Any) -> None:
+    from django.conf import settings
+
+    cache.delete_many([f"network-choices:{code}" for code, _name in settings.LANGUAGES])
+
+
+def _membership_prefetch(*, narrow: bool = False) -> Prefetch:
+    qs = Membership.objects.filter(status__in=Membership.VISIBLE_STATUSES).select_related(
+        "network").order_by("network__slug")
+    if narrow:  # the directory shows the network's short name and the status
+        qs = qs.only("community_id", "status", "updated_at", "network__slug",
+                     "network__short_name", "network__updated_at")
+    return Prefetch("memberships", queryset=qs)
+
+
+def community_directory(*, country: Country | int | None = None,
+                        region: Region | int | None = None,
+                        network: Network | int | None = None, query: str = "",
+                        include_unverified: bool = False) -> QuerySet[Community]:
+    """The registry's directory, filtered by a network too (its current members, suspended
+    included), each community with its visible memberships."""
+    qs = registry.community_directory(country=country, region=region, query=query,
+                                      include_unverified=include_unverified)
+    if network is not None:
+        qs = qs.filter(memberships__network=network,
+                       memberships__status__in=Membership.VISIBLE_STATUSES).distinct()
+    return qs.prefetch_related(_membership_prefetch())
+
+
+def directory_listing(qs: QuerySet[Community]) -> QuerySet[Community]:
+    """Only the columns the directory page shows, memberships included."""
+    return registry.directory_listing(qs).prefetch_related(None).prefetch_related(
+        _membership_prefetch(narrow=True))
+
+
+def with_memberships(community: Community) -> Community:
+    """The community's visible network memberships loaded onto it (one query)."""
+    prefetch_related_objects([community], _membership_prefetch())
+    return community
+
+
+def community_profile(*, pk: Any, user: Any) -> Community:
+    """A community's profile (the registry's visibility rule) with its memberships."""
+    return with_memberships(registry.community_for_viewer(pk=pk, user=user))
+
+
+def network_by_slug_or_none(slug: str) -> Network | None:
+    return Network.objects.filter(slug=slug).first()
 
 
 # --- membership applications and members -------------------------------------------------

@@ -5,6 +5,7 @@
 or not at all, by the recipient's preference. Essential (transactional) messages always go.
 """
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
@@ -50,6 +51,17 @@ def notify(*, recipient: User, kind: str, template: str, context: dict[str, Any]
 
         transaction.on_commit(lambda: send_notification_email.enqueue(notification.pk))
     return notification
+
+
+def announce(recipients: Iterable[User], *, kind: str, template: str,
+             context: dict[str, Any] | None = None, url: str = "",
+             essential: bool = False) -> Callable[[], list[Notification]]:
+    """The same message for each of `recipients`, as one callable: what a state change
+    passes to `core.transitions.transition(notify=[...])`."""
+    def send() -> list[Notification]:
+        return [notify(recipient=person, kind=kind, template=template, context=context, url=url,
+                       essential=essential) for person in recipients]
+    return send
 
 
 def absolute(url: str) -> str:

@@ -24,7 +24,6 @@ from hamaynk.grants.services.awards import (
     tranches_set,
 )
 from hamaynk.grants.services.calls import (
-    CALL_TRANSITIONS,
     call_create,
     call_document_add,
     call_document_remove,
@@ -50,6 +49,7 @@ from hamaynk.grants.services.review import (
     reviews_auto_assign,
     screening_record,
 )
+from hamaynk.grants.states import CALL_TRANSITIONS
 
 __all__ = [
     "TrancheInput", "closure_problems", "grant_close", "report_decide", "report_save",

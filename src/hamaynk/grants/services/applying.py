@@ -3,10 +3,11 @@ answers section by section (saved as it types), fills the budget table, and — 
 submits before the closing moment. The secretariat may ask for clarification."""
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -18,30 +19,29 @@ from hamaynk.communities.selectors import people_acting_for
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
 from hamaynk.core.files import discard_dropped
-from hamaynk.core.workflow import SAVED_ELSEWHERE, check_version, move, require
-from hamaynk.grants import eligibility, formschema
+from hamaynk.core.transitions import lock, record_change, transition
+from hamaynk.core.workflow import SAVED_ELSEWHERE, check_version, require
+from hamaynk.grants import eligibility
 from hamaynk.grants.models import Application, BudgetCategory, BudgetLine, Call, Clarification
 from hamaynk.grants.states import APPLICATION_TRANSITIONS
 from hamaynk.networks.selectors import secretariat_officers
-from hamaynk.notifications.services import notify
+from hamaynk.notifications.services import announce
+from hamaynk.questionnaires.answers import (
+    file_ids,
+    missing_summary,
+    validate_answers,
+    visible_questions,
+)
+from hamaynk.questionnaires.services import store_file_answers
 
 AS = Application.Status
-
-
-def _is_open(call: Call) -> bool:
-    now = timezone.now()
-    return call.status == Call.Status.OPEN and call.opens_at <= now < call.closes_at
-
-
-def _locked(application: Application) -> Application:
-    return (Application.objects.select_for_update()
-            .select_related("call__network", "form_version", "community").get(pk=application.pk))
+JOINS = ("call__network", "form_version", "community")
 
 
 @transaction.atomic
 def application_start(*, call: Call, community: Community, actor: User) -> Application:
     require(actor, "grants.prepare_application", community)
-    if not _is_open(call):
+    if not call.is_open():
         raise DomainError(_("This call is not open for applications."))
     failed = [r.message for r in eligibility.check(call, community) if not r.ok]
     if failed:
@@ -64,26 +64,31 @@ def application_start(*, call: Call, community: Community, actor: User) -> Appli
 def _editable(application: Application) -> None:
     if application.status != AS.DRAFT:
         raise DomainError(_("A submitted application can no longer be changed."))
-    if not _is_open(application.call):
+    if not application.call.is_open():
         raise DomainError(_("The call is closed: the application can no longer be changed."))
 
 
 @transaction.atomic
 def application_save_section(*, application: Application, actor: User,
                              answers: dict[str, Any],
-                             expected_version: int | None) -> Application:
-    """Merge the answers of one section (already cleaned by the section form; files already
-    stored as {"file_id", "name"}) into the draft. Hidden questions' answers are dropped.
+                             expected_version: int | None,
+                             uploads: Mapping[str, UploadedFile] | None = None) -> Application:
+    """Merge the answers of one section (already cleaned by the section form) and its new
+    `uploads` (by question key; stored here, after the checks, so a refused save stores
+    nothing) into the draft. Hidden questions' answers are dropped.
     Refused (`StaleVersion`, nothing written) when the application moved on from
     `expected_version`, the version the page was rendered on — unless the save changes
     nothing, when there is nothing to lose. The returned application carries the new
     version for the page's next save."""
     require(actor, "grants.prepare_application", application)
-    locked = _locked(application)
+    locked = lock(Application, application.pk, select_related=JOINS)
     _editable(locked)
-    definition = formschema.parse_definition(locked.form_version.definition)
+    definition = locked.form_version.parsed
+    if uploads:  # a new file always changes the answers
+        check_version(locked, expected_version, SAVED_ELSEWHERE)
+        answers = {**answers, **store_file_answers(uploads=uploads, owner=locked, actor=actor)}
     merged = {**locked.answers, **answers}
-    visible = {q.key for q in formschema.visible_questions(definition, merged)}
+    visible = {q.key for q in visible_questions(definition, merged)}
     merged = {k: v for k, v in merged.items() if k in visible and v not in (None, "", [])}
     changed = sorted(k for k in set(merged) | set(locked.answers)
                      if merged.get(k) != locked.answers.get(k))
@@ -91,15 +96,12 @@ def application_save_section(*, application: Application, actor: User,
         return locked
     check_version(locked, expected_version, SAVED_ELSEWHERE)
     # A draft's replaced or hidden file answers are no evidence: they go.
-    discard_dropped(before=formschema.file_ids(locked.answers), after=formschema.file_ids(merged),
+    discard_dropped(before=file_ids(locked.answers), after=file_ids(merged),
                     actor=actor, owner=locked)
     locked.answers = merged
     locked.title = str(merged.get("title", ""))[:300]
-    locked.version += 1
-    locked.save(update_fields=["answers", "title", "version", "updated_at"])
-    audit.record(action="grants.application.answers_changed", actor=actor, target=locked,
-                 data={"questions": changed})
-    return locked
+    return record_change(locked, actor=actor, action="grants.application.answers_changed",
+                         details={"questions": changed}, fields=["answers", "title"])
 
 
 def _recompute_totals(application: Application) -> None:
@@ -123,7 +125,7 @@ def budget_line_save(*, application: Application, actor: User, category: BudgetC
     before/after. An addition carrying the `client_token` of an earlier one (the same form
     posted twice) returns the line that one added and changes nothing."""
     require(actor, "grants.prepare_application", application)
-    locked = _locked(application)
+    locked = lock(Application, application.pk, select_related=JOINS)
     _editable(locked)
     if line is None and client_token is not None:
         added = locked.budget_lines.filter(client_token=client_token).first()
@@ -149,19 +151,17 @@ def budget_line_save(*, application: Application, actor: User, category: BudgetC
     except IntegrityError:  # the row lock makes this unreachable; the constraint is the floor
         return locked.budget_lines.get(client_token=client_token)
     _recompute_totals(locked)
-    locked.version += 1
-    locked.save(update_fields=["amount_requested", "own_contribution", "version",
-                               "updated_at"])
-    audit.record(action="grants.application.budget_changed", actor=actor, target=locked,
-                 data={"line": line.pk, "before": before, "after": _line_data(line),
-                       "requested_total": str(locked.amount_requested)})
+    record_change(locked, actor=actor, action="grants.application.budget_changed",
+                  details={"line": line.pk, "before": before, "after": _line_data(line),
+                           "requested_total": str(locked.amount_requested)},
+                  fields=["amount_requested", "own_contribution"])
     return line
 
 
 @transaction.atomic
 def budget_line_delete(*, application: Application, actor: User, line_id: int) -> None:
     require(actor, "grants.prepare_application", application)
-    locked = _locked(application)
+    locked = lock(Application, application.pk, select_related=JOINS)
     _editable(locked)
     line = locked.budget_lines.filter(pk=line_id).first()
     if line is None:
@@ -169,12 +169,10 @@ def budget_line_delete(*, application: Application, actor: User, line_id: int) -
     before = _line_data(line)
     line.delete()
     _recompute_totals(locked)
-    locked.version += 1
-    locked.save(update_fields=["amount_requested", "own_contribution", "version",
-                               "updated_at"])
-    audit.record(action="grants.application.budget_changed", actor=actor, target=locked,
-                 data={"line": line_id, "before": before, "after": None,
-                       "requested_total": str(locked.amount_requested)})
+    record_change(locked, actor=actor, action="grants.application.budget_changed",
+                  details={"line": line_id, "before": before, "after": None,
+                           "requested_total": str(locked.amount_requested)},
+                  fields=["amount_requested", "own_contribution"])
 
 
 def budget_problems(application: Application) -> list[str]:
@@ -204,12 +202,12 @@ def budget_problems(application: Application) -> list[str]:
 def submission_problems(application: Application) -> list[str]:
     """Everything that stops a submission, in plain words: missing or invalid answers and
     the budget against the call's limits."""
-    definition = formschema.parse_definition(application.form_version.definition)
-    missing = formschema.missing_summary(definition, application.answers, application.language)
+    definition = application.form_version.parsed
+    missing = missing_summary(definition, application.answers, application.language)
     missing_keys = {key for _section, key, _label in missing}
     problems = [_("%(question)s: not answered.") % {"question": label}
                 for _section, _key, label in missing]
-    for key, messages in formschema.validate_answers(definition, application.answers).items():
+    for key, messages in validate_answers(definition, application.answers).items():
         if key not in missing_keys:
             problems += messages
     if any(q.type == "budget" for s in definition.sections for q in s.questions):
@@ -224,9 +222,9 @@ def application_submit(*, application: Application, actor: User,
     network's time zone, to the second), when anything is missing, or when the budget is
     outside the call's limits. Sends a confirmation with a PDF copy after commit."""
     require(actor, "grants.submit_application", application)
-    locked = _locked(application)
-    check_version(locked, expected_version)
-    if not _is_open(locked.call):
+    locked = lock(Application, application.pk, select_related=JOINS,
+                  expected_version=expected_version)
+    if not locked.call.is_open():
         raise DomainError(_("The call closed at %(moment)s: submissions are no longer "
                             "accepted.") % {"moment": timezone.localtime(
                                 locked.call.closes_at).strftime("%Y-%m-%d %H:%M:%S")})
@@ -234,18 +232,16 @@ def application_submit(*, application: Application, actor: User,
     if problems:
         raise DomainError(_("The application is not complete yet: %(problems)s")
                           % {"problems": " ".join(problems)})
-    source = move(locked, AS.SUBMITTED, APPLICATION_TRANSITIONS)
+    APPLICATION_TRANSITIONS.check(locked, AS.SUBMITTED)
     locked.submitted_by, locked.submitted_at = actor, timezone.now()
-    locked.version += 1
-    locked.save()
-    audit.record(action="grants.application.submitted", actor=actor, target=locked,
-                 data={"before": source, "after": AS.SUBMITTED,
-                       "amount_requested": str(locked.amount_requested)})
-    for person in people_acting_for(locked.community_id):
-        notify(recipient=person, kind="grants.application.submitted", essential=True,
-               template="grants/notifications/application_submitted",
-               context={"application": locked}, url=locked.get_absolute_url())
-        transaction.on_commit(_send_copy(locked.pk, person.pk))
+    people = people_acting_for(locked.community_id)
+    transition(locked, to=AS.SUBMITTED, table=APPLICATION_TRANSITIONS, actor=actor,
+               action="grants.application.submitted",
+               details={"amount_requested": str(locked.amount_requested)},
+               notify=announce(people, kind="grants.application.submitted", essential=True,
+                               template="grants/notifications/application_submitted",
+                               context={"application": locked}, url=locked.get_absolute_url()),
+               after_commit=[_send_copy(locked.pk, person.pk) for person in people])
     return locked
 
 
@@ -258,14 +254,11 @@ def _send_copy(application_id: int, recipient_id: int) -> Callable[[], object]:
 @transaction.atomic
 def application_withdraw(*, application: Application, actor: User) -> Application:
     require(actor, "grants.prepare_application", application)
-    locked = _locked(application)
-    if not _is_open(locked.call):
+    locked = lock(Application, application.pk, select_related=JOINS)
+    if not locked.call.is_open():
         raise DomainError(_("The call is closed: the application can no longer be withdrawn."))
-    source = move(locked, AS.WITHDRAWN, APPLICATION_TRANSITIONS)
-    locked.version += 1
-    locked.save()
-    audit.record(action="grants.application.withdrawn", actor=actor, target=locked,
-                 data={"before": source, "after": AS.WITHDRAWN})
+    transition(locked, to=AS.WITHDRAWN, table=APPLICATION_TRANSITIONS, actor=actor,
+               action="grants.application.withdrawn")
     return locked
 
 
@@ -278,11 +271,10 @@ def clarification_ask(*, application: Application, actor: User, question: str) -
                                          asked_by=actor)
     audit.record(action="grants.clarification.asked", actor=actor, target=application,
                  data={"clarification": asked.pk})
-    for person in people_acting_for(application.community_id):
-        notify(recipient=person, kind="grants.clarification.asked", essential=True,
-               template="grants/notifications/clarification_asked",
-               context={"application": application, "clarification": asked},
-               url=application.get_absolute_url())
+    announce(people_acting_for(application.community_id), kind="grants.clarification.asked",
+             essential=True, template="grants/notifications/clarification_asked",
+             context={"application": application, "clarification": asked},
+             url=application.get_absolute_url())()
     return asked
 
 
@@ -290,23 +282,26 @@ def clarification_ask(*, application: Application, actor: User, question: str) -
 def clarification_answer(*, clarification: Clarification, actor: User,
                          answer: str) -> Clarification:
     require(actor, "grants.prepare_application", clarification.application)
-    locked = Clarification.objects.select_for_update().get(pk=clarification.pk)
+    locked = lock(Clarification, clarification.pk)
     if locked.answered_at:
         raise DomainError(_("This question is already answered."))
     if not answer.strip():
         raise DomainError(_("Write your answer."), field="answer")
     locked.answer, locked.answered_by, locked.answered_at = answer.strip(), actor, timezone.now()
     locked.save()
-    application = _locked(locked.application)
+    application = lock(Application, locked.application_id, select_related=JOINS)
+    locked.application = application
+    notice = announce(secretariat_officers(network=application.call.network),
+                      kind="grants.clarification.answered",
+                      template="grants/notifications/clarification_answered",
+                      context={"application": application, "clarification": locked},
+                      url=application.get_absolute_url())
     if application.status == AS.MORE_INFO:  # the answer brings the proposal back to review
-        move(application, AS.IN_REVIEW, APPLICATION_TRANSITIONS)
-        application.version += 1
-        application.save(update_fields=["status", "version", "updated_at"])
-    audit.record(action="grants.clarification.answered", actor=actor,
-                 target=locked.application, data={"clarification": locked.pk})
-    for officer in secretariat_officers(network=locked.application.call.network):
-        notify(recipient=officer, kind="grants.clarification.answered",
-               template="grants/notifications/clarification_answered",
-               context={"application": locked.application, "clarification": locked},
-               url=locked.application.get_absolute_url())
+        transition(application, to=AS.IN_REVIEW, table=APPLICATION_TRANSITIONS, actor=actor,
+                   action="grants.clarification.answered", details={"clarification": locked.pk},
+                   fields=[], notify=notice)
+    else:
+        audit.record(action="grants.clarification.answered", actor=actor, target=application,
+                     data={"clarification": locked.pk})
+        notice()
     return locked

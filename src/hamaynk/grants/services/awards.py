@@ -3,10 +3,12 @@ review, payments marked as made, reminders before report deadlines, and closure.
 completed grant makes the community eligible for the next stage (seed → development)."""
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,26 +18,24 @@ from hamaynk.communities.selectors import people_acting_for
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
 from hamaynk.core.files import discard_dropped
-from hamaynk.core.workflow import SAVED_ELSEWHERE, check_version, move, require
-from hamaynk.grants import formschema
+from hamaynk.core.transitions import lock, record_change, transition
+from hamaynk.core.workflow import SAVED_ELSEWHERE, check_version, require
 from hamaynk.grants.models import Grant, GrantReport, Tranche
 from hamaynk.grants.services.calls import report_form
+from hamaynk.grants.states import GRANT_TRANSITIONS, REPORT_TRANSITIONS, TRANCHE_TRANSITIONS
 from hamaynk.networks.selectors import secretariat_officers
-from hamaynk.notifications.services import notify
+from hamaynk.notifications.services import announce
+from hamaynk.questionnaires.answers import (
+    file_ids,
+    missing_summary,
+    validate_answers,
+    visible_questions,
+)
+from hamaynk.questionnaires.services import store_file_answers
 
-R = GrantReport.Status
-REPORT_TRANSITIONS: dict[str, frozenset[str]] = {
-    R.DUE: frozenset({R.SUBMITTED}),
-    R.SUBMITTED: frozenset({R.ACCEPTED, R.RETURNED}),
-    R.RETURNED: frozenset({R.SUBMITTED}),
-    R.ACCEPTED: frozenset(),
-}
-G = Grant.Status
-GRANT_TRANSITIONS: dict[str, frozenset[str]] = {
-    G.ACTIVE: frozenset({G.COMPLETED, G.TERMINATED}),
-    G.COMPLETED: frozenset(),
-    G.TERMINATED: frozenset(),
-}
+R, G = GrantReport.Status, Grant.Status
+GRANT_JOINS = ("call__network",)
+REPORT_JOINS = ("grant__call__network", "form_version")
 
 
 @dataclass(frozen=True)
@@ -45,16 +45,12 @@ class TrancheInput:
     waits_for: str = ""
 
 
-def _locked_grant(grant: Grant) -> Grant:
-    return Grant.objects.select_for_update().select_related("call__network").get(pk=grant.pk)
-
-
 @transaction.atomic
 def tranches_set(*, grant: Grant, actor: User, items: list[TrancheInput]) -> list[Tranche]:
     """Set the payment schedule: amounts adding up to the award, each possibly waiting for a
     report (created here, due on the tranche's date). Refused once a tranche is paid."""
     require(actor, "grants.manage_call", grant.call)
-    locked = _locked_grant(grant)
+    locked = lock(Grant, grant.pk, select_related=GRANT_JOINS)
     if locked.status != G.ACTIVE:
         raise DomainError(_("The grant is closed."))
     if locked.tranches.filter(status=Tranche.Status.PAID).exists():
@@ -88,57 +84,57 @@ def tranches_set(*, grant: Grant, actor: User, items: list[TrancheInput]) -> lis
     return created
 
 
-def _locked_report(report: GrantReport) -> GrantReport:
-    return (GrantReport.objects.select_for_update()
-            .select_related("grant__call__network", "form_version").get(pk=report.pk))
-
-
 @transaction.atomic
 def report_save(*, report: GrantReport, actor: User, answers: dict[str, Any],
-                expected_version: int | None) -> GrantReport:
-    """Merge one section's answers into the report. Refused (`StaleVersion`, nothing
-    written) when the report moved on from `expected_version`, the version the page was
-    rendered on, unless the save changes nothing."""
+                expected_version: int | None,
+                uploads: Mapping[str, UploadedFile] | None = None) -> GrantReport:
+    """Merge one section's answers and its new `uploads` (by question key; stored here,
+    after the checks, so a refused save stores nothing) into the report. Refused
+    (`StaleVersion`, nothing written) when the report moved on from `expected_version`, the
+    version the page was rendered on, unless the save changes nothing."""
     require(actor, "grants.prepare_application", report.grant.application)
-    locked = _locked_report(report)
+    locked = lock(GrantReport, report.pk, select_related=REPORT_JOINS)
     if locked.status not in (R.DUE, R.RETURNED):
         raise DomainError(_("This report can no longer be changed."))
-    definition = formschema.parse_definition(locked.form_version.definition)
+    definition = locked.form_version.parsed
+    if uploads:  # a new file always changes the answers
+        check_version(locked, expected_version, SAVED_ELSEWHERE)
+        answers = {**answers, **store_file_answers(uploads=uploads, owner=locked, actor=actor)}
     merged = {**locked.answers, **answers}
-    visible = {q.key for q in formschema.visible_questions(definition, merged)}
+    visible = {q.key for q in visible_questions(definition, merged)}
     merged = {k: v for k, v in merged.items() if k in visible and v not in (None, "")}
     if merged == locked.answers:
         return locked
     check_version(locked, expected_version, SAVED_ELSEWHERE)
     if locked.status == R.DUE:  # never submitted: a replaced file is no evidence, it goes
-        discard_dropped(before=formschema.file_ids(locked.answers),
-                        after=formschema.file_ids(merged), actor=actor, owner=locked)
+        discard_dropped(before=file_ids(locked.answers),
+                        after=file_ids(merged), actor=actor, owner=locked)
+    changed = sorted(k for k in set(merged) | set(locked.answers)
+                     if merged.get(k) != locked.answers.get(k))
     locked.answers = merged
-    locked.version += 1
-    locked.save(update_fields=["answers", "version", "updated_at"])
-    return locked
+    return record_change(locked, actor=actor, action="grants.report.saved",
+                         audit_target=locked.grant,
+                         details={"report": locked.pk, "questions": changed}, fields=["answers"])
 
 
 @transaction.atomic
 def report_submit(*, report: GrantReport, actor: User) -> GrantReport:
     require(actor, "grants.prepare_application", report.grant.application)
-    locked = _locked_report(report)
-    definition = formschema.parse_definition(locked.form_version.definition)
-    problems = formschema.validate_answers(definition, locked.answers)
-    missing = formschema.missing_summary(definition, locked.answers, actor.preferred_language)
+    locked = lock(GrantReport, report.pk, select_related=REPORT_JOINS)
+    definition = locked.form_version.parsed
+    problems = validate_answers(definition, locked.answers)
+    missing = missing_summary(definition, locked.answers, actor.preferred_language)
     if problems or missing:
         raise DomainError(_("The report is not complete: %(items)s") % {"items": "; ".join(
             [label for _s, _k, label in missing] + [m for ms in problems.values() for m in ms])})
-    source = move(locked, R.SUBMITTED, REPORT_TRANSITIONS)
     locked.submitted_at, locked.submitted_by = timezone.now(), actor
-    locked.version += 1
-    locked.save()
-    audit.record(action="grants.report.submitted", actor=actor, target=locked.grant,
-                 data={"report": locked.pk, "before": source, "purpose": locked.purpose})
-    for officer in secretariat_officers(network=locked.grant.call.network):
-        notify(recipient=officer, kind="grants.report.submitted",
-               template="grants/notifications/report_submitted", context={"report": locked},
-               url=locked.get_absolute_url())
+    transition(locked, to=R.SUBMITTED, table=REPORT_TRANSITIONS, actor=actor,
+               action="grants.report.submitted", audit_target=locked.grant,
+               details={"report": locked.pk, "purpose": locked.purpose},
+               notify=announce(secretariat_officers(network=locked.grant.call.network),
+                               kind="grants.report.submitted",
+                               template="grants/notifications/report_submitted",
+                               context={"report": locked}, url=locked.get_absolute_url()))
     return locked
 
 
@@ -146,21 +142,19 @@ def report_submit(*, report: GrantReport, actor: User) -> GrantReport:
 def report_decide(*, report: GrantReport, actor: User, accept: bool,
                   message: str = "") -> GrantReport:
     require(actor, "grants.manage_call", report.grant.call)
-    locked = _locked_report(report)
+    locked = lock(GrantReport, report.pk, select_related=REPORT_JOINS)
     if not accept and not message.strip():
         raise DomainError(_("Write what the community should change."), field="message")
-    source = move(locked, R.ACCEPTED if accept else R.RETURNED, REPORT_TRANSITIONS)
+    REPORT_TRANSITIONS.check(locked, R.ACCEPTED if accept else R.RETURNED)
     locked.reviewed_by, locked.reviewed_at = actor, timezone.now()
     locked.message = message.strip()
-    locked.version += 1
-    locked.save()
-    audit.record(action="grants.report.accepted" if accept else "grants.report.returned",
-                 actor=actor, target=locked.grant,
-                 data={"report": locked.pk, "before": source, "message": locked.message})
-    for person in people_acting_for(locked.grant.community_id):
-        notify(recipient=person, kind="grants.report.decided", essential=True,
-               template="grants/notifications/report_decided", context={"report": locked},
-               url=locked.get_absolute_url())
+    transition(locked, to=R.ACCEPTED if accept else R.RETURNED, table=REPORT_TRANSITIONS,
+               actor=actor, action="grants.report.accepted" if accept else "grants.report.returned",
+               audit_target=locked.grant, details={"report": locked.pk, "message": locked.message},
+               notify=announce(people_acting_for(locked.grant.community_id),
+                               kind="grants.report.decided", essential=True,
+                               template="grants/notifications/report_decided",
+                               context={"report": locked}, url=locked.get_absolute_url()))
     return locked
 
 
@@ -169,22 +163,21 @@ def tranche_pay(*, tranche: Tranche, actor: User, reference: str = "") -> Tranch
     """Mark a tranche as paid — only once the report it waits for is accepted."""
     require(actor, "grants.manage_call", tranche.grant.call)
     # the report is a nullable join: lock only the tranche row (PostgreSQL refuses otherwise)
-    locked = (Tranche.objects.select_for_update(of=("self",)).select_related("report", "grant")
-              .get(pk=tranche.pk))
+    locked = lock(Tranche, tranche.pk, select_related=("report", "grant"), of=("self",))
     if locked.status == Tranche.Status.PAID:
         raise DomainError(_("This tranche is already paid."))
     if locked.report is not None and locked.report.status != R.ACCEPTED:
         raise DomainError(_("This tranche waits for its report to be accepted."))
-    locked.status, locked.paid_at, locked.paid_by = Tranche.Status.PAID, timezone.now(), actor
+    locked.paid_at, locked.paid_by = timezone.now(), actor
     locked.payment_reference = reference.strip()
-    locked.save()
-    audit.record(action="grants.tranche.paid", actor=actor, target=locked.grant,
-                 data={"tranche": locked.order, "amount": str(locked.amount),
-                       "reference": locked.payment_reference})
-    for person in people_acting_for(locked.grant.community_id):
-        notify(recipient=person, kind="grants.tranche.paid", essential=True,
-               template="grants/notifications/tranche_paid", context={"tranche": locked},
-               url=locked.grant.get_absolute_url())
+    transition(locked, to=Tranche.Status.PAID, table=TRANCHE_TRANSITIONS, actor=actor,
+               action="grants.tranche.paid", audit_target=locked.grant,
+               details={"tranche": locked.order, "amount": str(locked.amount),
+                        "reference": locked.payment_reference},
+               notify=announce(people_acting_for(locked.grant.community_id),
+                               kind="grants.tranche.paid", essential=True,
+                               template="grants/notifications/tranche_paid",
+                               context={"tranche": locked}, url=locked.grant.get_absolute_url()))
     return locked
 
 
@@ -204,14 +197,12 @@ def grant_close(*, grant: Grant, actor: User) -> Grant:
     """Close a grant whose tranches are all paid and reports all accepted. The community
     then counts as having completed this stage (eligibility for the next one)."""
     require(actor, "grants.manage_call", grant.call)
-    locked = _locked_grant(grant)
+    locked = lock(Grant, grant.pk, select_related=GRANT_JOINS)
     problems = closure_problems(locked)
     if problems:
         raise DomainError(" ".join(problems))
-    source = move(locked, G.COMPLETED, GRANT_TRANSITIONS)
-    locked.save(update_fields=["status", "updated_at"])
-    audit.record(action="grants.grant.completed", actor=actor, target=locked,
-                 data={"before": source, "after": G.COMPLETED})
+    transition(locked, to=G.COMPLETED, table=GRANT_TRANSITIONS, actor=actor,
+               action="grants.grant.completed", fields=[])
     return locked
 
 
@@ -228,13 +219,12 @@ def send_report_reminders(*, now: datetime.datetime | None = None) -> int:
                                    or timezone.localdate(report.reminded_at) > report.due_date):
             continue
         with transaction.atomic():
-            locked = _locked_report(report)
+            locked = lock(GrantReport, report.pk, select_related=REPORT_JOINS)
             locked.reminded_at = now
             locked.save(update_fields=["reminded_at", "updated_at"])
-            for person in people_acting_for(locked.grant.community_id):
-                notify(recipient=person, kind="grants.report.reminder", essential=True,
-                       template="grants/notifications/report_reminder",
-                       context={"report": locked, "overdue": locked.due_date < today},
-                       url=locked.get_absolute_url())
+            announce(people_acting_for(locked.grant.community_id), kind="grants.report.reminder",
+                     essential=True, template="grants/notifications/report_reminder",
+                     context={"report": locked, "overdue": locked.due_date < today},
+                     url=locked.get_absolute_url())()
         sent += 1
     return sent

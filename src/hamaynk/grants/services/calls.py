@@ -13,22 +13,17 @@ from hamaynk.accounts.models import User
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
 from hamaynk.core.parsing import date_bounds_message, within_programme_years
-from hamaynk.core.workflow import move, require
-from hamaynk.grants import formschema
+from hamaynk.core.transitions import lock, transition
+from hamaynk.core.workflow import require
 from hamaynk.grants.models import BudgetCategory, Call, CallQuestion, FormVersion
+from hamaynk.grants.states import CALL_TRANSITIONS
 from hamaynk.networks.models import Network
 from hamaynk.networks.selectors import secretariat_officers
-from hamaynk.notifications.services import notify
+from hamaynk.notifications.services import announce, notify
+from hamaynk.questionnaires import builder
+from hamaynk.questionnaires.schema import DefinitionError, empty_definition, parse_definition
 
 C = Call.Status
-CALL_TRANSITIONS: dict[str, frozenset[str]] = {
-    C.DRAFT: frozenset({C.PUBLISHED, C.OPEN}),
-    C.PUBLISHED: frozenset({C.OPEN, C.DRAFT}),
-    C.OPEN: frozenset({C.CLOSED}),
-    C.CLOSED: frozenset({C.DECIDED}),
-    C.DECIDED: frozenset({C.ARCHIVED}),
-    C.ARCHIVED: frozenset(),
-}
 CALL_FIELDS = ("kind", "slug", "title_hy", "title_en", "description_hy", "description_en",
                "currency", "envelope", "min_award", "max_award", "min_cofinancing_pct",
                "opens_at", "closes_at", "eligible_statuses", "eligible_countries",
@@ -70,7 +65,7 @@ def call_create(*, network: Network, actor: User, **values: Any) -> Call:
     if Call.objects.filter(slug=values["slug"]).exists():
         raise DomainError(_("Another call already uses this short address."), field="slug")
     call = Call.objects.create(network=network, **{k: values[k] for k in CALL_FIELDS})
-    FormVersion.objects.create(call=call, number=1, definition=formschema.empty_definition())
+    FormVersion.objects.create(call=call, number=1, definition=empty_definition())
     for order, (hy, en) in enumerate(DEFAULT_CATEGORIES, start=1):
         BudgetCategory.objects.create(call=call, order=order, name_hy=hy, name_en=en)
     audit.record(action="grants.call.created", actor=actor, target=call,
@@ -81,7 +76,7 @@ def call_create(*, network: Network, actor: User, **values: Any) -> Call:
 @transaction.atomic
 def call_update(*, call: Call, actor: User, **values: Any) -> Call:
     require(actor, "grants.manage_call", call)
-    locked = Call.objects.select_for_update().get(pk=call.pk)
+    locked = lock(Call, call.pk)
     if locked.status in (C.CLOSED, C.DECIDED, C.ARCHIVED):
         raise DomainError(_("A closed call can no longer be changed."))
     merged = {k: values.get(k, getattr(locked, k)) for k in CALL_FIELDS}
@@ -108,20 +103,19 @@ def call_move(*, call: Call, actor: User | None, target: str) -> Call:
     whose form has errors. `actor` None is the scheduler (calls_tick)."""
     if actor is not None:
         require(actor, "grants.manage_call", call)
-    locked = Call.objects.select_for_update().get(pk=call.pk)
-    source = move(locked, target, CALL_TRANSITIONS)
+    locked = lock(Call, call.pk)
+    CALL_TRANSITIONS.check(locked, target)
     if target == C.OPEN:
         form = locked.current_form
         assert form is not None
         try:
-            formschema.parse_definition(form.definition)
-        except formschema.DefinitionError as exc:
+            form.parsed  # noqa: B018 - a form with errors cannot open
+        except DefinitionError as exc:
             raise DomainError(" ".join(exc.messages)) from exc
         form.frozen = True
         form.save(update_fields=["frozen", "updated_at"])
-    locked.save(update_fields=["status", "updated_at"])
-    audit.record(action="grants.call.status_changed", actor=actor, target=locked,
-                 data={"before": source, "after": target})
+    transition(locked, to=target, table=CALL_TRANSITIONS, actor=actor,
+               action="grants.call.status_changed", fields=[])
     return locked
 
 
@@ -176,8 +170,8 @@ def _editable_form(call: Call, actor: User, purpose: str = "application") -> For
 def _save_definition(form: FormVersion, definition: dict[str, Any], actor: User,
                      change: str) -> FormVersion:
     try:
-        formschema.parse_definition(definition)
-    except formschema.DefinitionError as exc:
+        parse_definition(definition)
+    except DefinitionError as exc:
         raise DomainError(" ".join(exc.messages)) from exc
     before = form.definition
     form.definition = definition
@@ -187,27 +181,14 @@ def _save_definition(form: FormVersion, definition: dict[str, Any], actor: User,
     return form
 
 
-def _section(definition: dict[str, Any], key: str) -> dict[str, Any]:
-    for section in definition["sections"]:
-        if section["key"] == key:
-            return section
-    raise DomainError(_("There is no such section."))
-
-
 @transaction.atomic
 def form_section_save(*, call: Call, actor: User, key: str, title_hy: str, title_en: str = "",
                       intro_hy: str = "", intro_en: str = "",
                       purpose: str = "application") -> FormVersion:
     """Add a section (page), or rename an existing one."""
     form = _editable_form(call, actor, purpose)
-    definition = copy.deepcopy(form.definition)
-    existing = [s for s in definition["sections"] if s["key"] == key]
-    values = {"title_hy": title_hy, "title_en": title_en, "intro_hy": intro_hy,
-              "intro_en": intro_en}
-    if existing:
-        existing[0].update(values)
-    else:
-        definition["sections"].append({"key": key, "questions": [], **values})
+    definition = builder.save_section(form.definition, key=key, title_hy=title_hy,
+                                      title_en=title_en, intro_hy=intro_hy, intro_en=intro_en)
     return _save_definition(form, definition, actor, f"section {key}")
 
 
@@ -217,13 +198,8 @@ def form_question_save(*, call: Call, actor: User, section_key: str,
                        purpose: str = "application") -> FormVersion:
     """Add a question to a section, or replace one (found by its original key)."""
     form = _editable_form(call, actor, purpose)
-    definition = copy.deepcopy(form.definition)
-    section = _section(definition, section_key)
-    keys = [q["key"] for q in section["questions"]]
-    if original_key and original_key in keys:
-        section["questions"][keys.index(original_key)] = question
-    else:
-        section["questions"].append(question)
+    definition = builder.save_question(form.definition, section_key=section_key,
+                                       question=question, original_key=original_key)
     return _save_definition(form, definition, actor, f"question {question.get('key')}")
 
 
@@ -231,9 +207,7 @@ def form_question_save(*, call: Call, actor: User, section_key: str,
 def form_question_delete(*, call: Call, actor: User, section_key: str, key: str,
                          purpose: str = "application") -> FormVersion:
     form = _editable_form(call, actor, purpose)
-    definition = copy.deepcopy(form.definition)
-    section = _section(definition, section_key)
-    section["questions"] = [q for q in section["questions"] if q["key"] != key]
+    definition = builder.remove_question(form.definition, section_key=section_key, key=key)
     return _save_definition(form, definition, actor, f"delete {key}")
 
 
@@ -241,14 +215,8 @@ def form_question_delete(*, call: Call, actor: User, section_key: str, key: str,
 def form_question_move(*, call: Call, actor: User, section_key: str, key: str,
                        offset: int, purpose: str = "application") -> FormVersion:
     form = _editable_form(call, actor, purpose)
-    definition = copy.deepcopy(form.definition)
-    questions = _section(definition, section_key)["questions"]
-    keys = [q["key"] for q in questions]
-    if key not in keys:
-        raise DomainError(_("There is no such question."))
-    i = keys.index(key)
-    j = max(0, min(len(questions) - 1, i + offset))
-    questions.insert(j, questions.pop(i))
+    definition = builder.move_question(form.definition, section_key=section_key, key=key,
+                                       offset=offset)
     return _save_definition(form, definition, actor, f"move {key}")
 
 
@@ -263,11 +231,9 @@ def call_question_ask(*, call: Call, actor: User, question: str) -> CallQuestion
     if not question.strip():
         raise DomainError(_("Write your question."), field="question")
     asked = CallQuestion.objects.create(call=call, question=question.strip(), asked_by=actor)
-    for officer in secretariat_officers(network=call.network):
-        notify(recipient=officer, kind="grants.call.question",
-               template="grants/notifications/call_question", context={"call": call,
-                                                                      "question": asked},
-               url=call.get_absolute_url())
+    announce(secretariat_officers(network=call.network), kind="grants.call.question",
+             template="grants/notifications/call_question",
+             context={"call": call, "question": asked}, url=call.get_absolute_url())()
     return asked
 
 

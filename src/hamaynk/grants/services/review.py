@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
@@ -17,7 +18,8 @@ from hamaynk.accounts.models import User
 from hamaynk.communities.selectors import people_acting_for
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
-from hamaynk.core.workflow import check_version, move, require
+from hamaynk.core.transitions import lock, transition
+from hamaynk.core.workflow import require
 from hamaynk.grants import scoring
 from hamaynk.grants.models import (
     Application,
@@ -32,9 +34,10 @@ from hamaynk.grants.models import (
 )
 from hamaynk.grants.states import APPLICATION_TRANSITIONS, REVIEW_TRANSITIONS
 from hamaynk.networks.selectors import secretariat_officers
-from hamaynk.notifications.services import notify
+from hamaynk.notifications.services import announce, notify
 
 AS, RS = Application.Status, Review.Status
+JOINS = ("call__network", "community")
 
 
 @dataclass(frozen=True)
@@ -74,29 +77,23 @@ def criteria_save(*, call: Call, actor: User, items: list[CriterionInput]) -> li
     return kept
 
 
-def _locked(application: Application) -> Application:
-    return (Application.objects.select_for_update().select_related("call__network", "community")
-            .get(pk=application.pk))
-
-
 @transaction.atomic
 def screening_record(*, application: Application, actor: User, checks: list[dict[str, Any]],
                      note: str = "") -> Screening:
     """Record the eligibility checklist; eligible → in review, otherwise not eligible."""
     require(actor, "grants.manage_call", application.call)
-    locked = _locked(application)
+    locked = lock(Application, application.pk, select_related=JOINS)
     eligible = bool(checks) and all(c.get("ok") for c in checks)
     if not eligible and not note.strip():
         raise DomainError(_("Say why the application is not eligible."), field="note")
-    source = move(locked, AS.IN_REVIEW if eligible else AS.INELIGIBLE, APPLICATION_TRANSITIONS)
-    locked.version += 1
-    locked.save(update_fields=["status", "version", "updated_at"])
+    target = AS.IN_REVIEW if eligible else AS.INELIGIBLE
+    APPLICATION_TRANSITIONS.check(locked, target)
     screening, _created = Screening.objects.update_or_create(
         application=locked, defaults={"checks": checks, "eligible": eligible,
                                       "note": note.strip(), "screened_by": actor})
-    audit.record(action="grants.application.screened", actor=actor, target=locked,
-                 data={"before": source, "after": locked.status, "checks": checks,
-                       "note": note.strip()})
+    transition(locked, to=target, table=APPLICATION_TRANSITIONS, actor=actor,
+               action="grants.application.screened", fields=[],
+               details={"checks": checks, "note": note.strip()})
     return screening
 
 
@@ -118,7 +115,7 @@ def _check_reviewer(reviewer: User, application: Application) -> None:
 def review_assign(*, application: Application, reviewer: User, actor: User | None) -> Review:
     if actor is not None:
         require(actor, "grants.manage_call", application.call)
-    locked = _locked(application)
+    locked = lock(Application, application.pk, select_related=JOINS)
     if locked.status not in Application.REVIEWABLE_STATUSES:
         raise DomainError(_("Only an application in review can be assigned."))
     _check_reviewer(reviewer, locked)
@@ -168,12 +165,10 @@ def reviews_auto_assign(*, call: Call, actor: User, per_application: int) -> int
     return made
 
 
-def _locked_review(review: Review, actor: User) -> Review:
-    locked = (Review.objects.select_for_update().select_related("application__call")
-              .get(pk=review.pk))
+def _own_review(review: Review, actor: User) -> Review:
+    """The reviewer's own review, locked; anyone else's is refused."""
+    locked = lock(Review, review.pk, select_related=("application__call",))
     if locked.reviewer_id != actor.pk:
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     return locked
 
@@ -182,20 +177,19 @@ def _locked_review(review: Review, actor: User) -> Review:
 def review_declare(*, review: Review, actor: User, conflict: bool, note: str = "") -> Review:
     """Before anything else the reviewer declares a conflict of interest (or none). A
     declared conflict removes them from the application."""
-    locked = _locked_review(review, actor)
+    locked = _own_review(review, actor)
     if conflict and not note.strip():
         raise DomainError(_("Describe the conflict of interest."), field="note")
-    move(locked, RS.CONFLICT if conflict else RS.IN_PROGRESS, REVIEW_TRANSITIONS)
     locked.conflict_note = note.strip()
-    locked.save()
-    audit.record(action="grants.review.conflict_declared" if conflict
-                 else "grants.review.no_conflict", actor=actor, target=locked.application,
-                 data={"reviewer": actor.email, "note": locked.conflict_note})
-    if conflict:
-        for officer in secretariat_officers(network=locked.application.call.network):
-            notify(recipient=officer, kind="grants.review.conflict",
-                   template="grants/notifications/review_conflict",
-                   context={"review": locked}, url=locked.application.get_absolute_url())
+    officers = secretariat_officers(network=locked.application.call.network) if conflict else []
+    transition(locked, to=RS.CONFLICT if conflict else RS.IN_PROGRESS, table=REVIEW_TRANSITIONS,
+               actor=actor, action="grants.review.conflict_declared" if conflict
+               else "grants.review.no_conflict", audit_target=locked.application,
+               details={"reviewer": actor.email, "note": locked.conflict_note},
+               notify=announce(officers, kind="grants.review.conflict",
+                               template="grants/notifications/review_conflict",
+                               context={"review": locked},
+                               url=locked.application.get_absolute_url()))
     return locked
 
 
@@ -214,7 +208,7 @@ def review_save(*, review: Review, actor: User, scores: dict[int, int], comment:
     """Save the reviewer's scores (and comment); with `submit`, the review is final and the
     application's mean and spread are recomputed. Each reviewer writes only their own row,
     so two reviewers saving at once lose nothing."""
-    locked = _locked_review(review, actor)
+    locked = _own_review(review, actor)
     if locked.status != RS.IN_PROGRESS:
         raise DomainError(_("Declare your conflict of interest first, or this review is "
                             "already submitted."))
@@ -238,17 +232,18 @@ def review_save(*, review: Review, actor: User, scores: dict[int, int], comment:
     if len(values) == len(criteria):
         locked.total = scoring.weighted_total(
             [(values[c.pk], c.scale_max, c.weight) for c in criteria])
-    if submit:
-        move(locked, RS.SUBMITTED, REVIEW_TRANSITIONS)
-        locked.submitted_at = timezone.now()
-    locked.save()
-    audit.record(action="grants.review.submitted" if submit else "grants.review.saved",
-                 actor=actor, target=locked.application,
-                 data={"reviewer": actor.email, "before": before, "after": values,
-                       "total": str(locked.total) if locked.total is not None else None})
-    if submit:
-        _refresh_aggregates(Application.objects.select_for_update().get(
-            pk=locked.application_id))
+    details = {"reviewer": actor.email, "scores_before": before, "scores": values,
+               "total": str(locked.total) if locked.total is not None else None}
+    if not submit:
+        locked.save()
+        audit.record(action="grants.review.saved", actor=actor, target=locked.application,
+                     data=details)
+        return locked
+    locked.submitted_at = timezone.now()
+    transition(locked, to=RS.SUBMITTED, table=REVIEW_TRANSITIONS, actor=actor,
+               action="grants.review.submitted", audit_target=locked.application,
+               details=details)
+    _refresh_aggregates(lock(Application, locked.application_id))
     return locked
 
 
@@ -290,8 +285,8 @@ def determination_record(*, application: Application, actor: User, outcome: str,
     or ask for more information — always with a written reason, and with a justification
     when the decision goes against the ranking. The community gets a decision letter."""
     require(actor, "grants.manage_call", application.call)
-    locked = _locked(application)
-    check_version(locked, expected_version)
+    locked = lock(Application, application.pk, select_related=JOINS,
+                  expected_version=expected_version)
     if not reason.strip():
         raise DomainError(_("Write the reason: it goes into the decision letter."),
                           field="reason")
@@ -316,9 +311,7 @@ def determination_record(*, application: Application, actor: User, outcome: str,
         raise DomainError(_("This decision differs from the ranking: record why."),
                           field="justification")
     order = [a.pk for a in ranked(call)]
-    source = move(locked, target, APPLICATION_TRANSITIONS)
-    locked.version += 1
-    locked.save(update_fields=["status", "version", "updated_at"])
+    APPLICATION_TRANSITIONS.check(locked, target)
     determination = Determination.objects.create(
         application=locked, outcome=outcome, amount=amount if outcome == "award" else None,
         reason=reason.strip(), off_ranking_justification=justification.strip(),
@@ -331,24 +324,21 @@ def determination_record(*, application: Application, actor: User, outcome: str,
     elif outcome == Determination.Outcome.MORE_INFO:
         Clarification.objects.create(application=locked, question=reason.strip(),
                                      asked_by=actor)
-    audit.record(action=f"grants.application.{target}", actor=actor, target=locked,
-                 data={"before": source, "after": target, "amount": str(amount)
-                       if amount is not None else None, "reason": reason.strip(),
-                       "off_ranking": off_ranking, "justification": justification.strip()})
-    _send_letters(locked, determination)
+    people = people_acting_for(locked.community_id)
+    transition(locked, to=target, table=APPLICATION_TRANSITIONS, actor=actor,
+               action=f"grants.application.{target}", fields=[],
+               details={"amount": str(amount) if amount is not None else None,
+                        "reason": reason.strip(), "off_ranking": off_ranking,
+                        "justification": justification.strip()},
+               notify=announce(people, kind="grants.application.decided", essential=True,
+                               template="grants/notifications/decision",
+                               context={"application": locked, "determination": determination},
+                               url=locked.get_absolute_url()),
+               after_commit=[_letter(determination.pk, person.pk) for person in people])
     return determination
 
 
-def _send_letters(application: Application, determination: Determination) -> None:
+def _letter(determination_id: int, person_id: int) -> Callable[[], object]:
     from hamaynk.grants.tasks import send_decision_letter
 
-    for person in people_acting_for(application.community_id):
-        notify(recipient=person, kind="grants.application.decided", essential=True,
-               template="grants/notifications/decision",
-               context={"application": application, "determination": determination},
-               url=application.get_absolute_url())
-        transaction.on_commit(_letter(send_decision_letter, determination.pk, person.pk))
-
-
-def _letter(task: Any, determination_id: int, person_id: int) -> Callable[[], object]:
-    return lambda: task.enqueue(determination_id, person_id)
+    return lambda: send_decision_letter.enqueue(determination_id, person_id)

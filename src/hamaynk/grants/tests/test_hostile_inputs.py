@@ -185,8 +185,8 @@ def test_the_database_refuses_negative_money_and_ancient_moments(world, grant,  
 def test_a_date_answer_before_1900_or_after_2100_is_refused_naming_the_bounds(value):
     from django.utils import translation
 
-    from hamaynk.grants.formschema import build_section_form
-    from hamaynk.grants.tests.test_formschema import DEFINITION
+    from hamaynk.questionnaires.forms import build_section_form
+    from hamaynk.questionnaires.tests.test_schema_and_forms import DEFINITION
 
     with translation.override("en"):
         form = build_section_form(DEFINITION, "money", answers={}, language="en",

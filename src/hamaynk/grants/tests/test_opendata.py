@@ -14,9 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from hamaynk.grants import opendata
-from hamaynk.grants.formschema import empty_definition
 from hamaynk.grants.models import Application, Call, FormVersion, Grant
 from hamaynk.grants.tests.conftest import call_values
+from hamaynk.questionnaires.schema import empty_definition
 from hamaynk.tests_support import CommunityFactory, NetworkFactory, RegionFactory
 
 UTC = datetime.UTC

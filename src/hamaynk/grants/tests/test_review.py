@@ -235,6 +235,21 @@ def test_more_information_then_the_answer_brings_it_back(world, in_review):
     assert in_review.status == "in_review"
 
 
+def test_the_answer_that_brings_it_back_to_review_is_audited(world, in_review):
+    services.determination_record(application=in_review, actor=world.secretariat,
+                                  outcome="more_info", reason="Who runs the cooperative?")
+    in_review.refresh_from_db()
+    version = in_review.version
+    services.clarification_answer(clarification=in_review.clarifications.get(),
+                                  actor=world.staff, answer="The council")
+    entry = AuditEntry.objects.get(action="grants.clarification.answered",
+                                   target_id=str(in_review.pk))
+    assert entry.actor == world.staff
+    assert (entry.data["before"], entry.data["after"]) == ("more_info", "in_review")
+    in_review.refresh_from_db()
+    assert in_review.version == version + 1
+
+
 def test_an_applications_file_opens_for_its_reviewer_once_no_conflict_is_declared(
         client, world, in_review):
     from django.core.files.uploadedfile import SimpleUploadedFile

@@ -15,15 +15,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamaynk.core.errors import DomainError
-from hamaynk.core.files import DOCUMENTS, store_upload
-from hamaynk.core.models import StoredFile
 from hamaynk.core.parsing import parse_id
 from hamaynk.core.views import run_action
 from hamaynk.core.workflow import PAGE_OUT_OF_DATE, StaleVersion
-from hamaynk.grants import copies, formschema, selectors, services
+from hamaynk.grants import copies, selectors, services
 from hamaynk.grants.forms import BudgetLineForm, TextForm, VersionForm
 from hamaynk.grants.models import Application, Clarification
 from hamaynk.networks.selectors import community_for_actor
+from hamaynk.questionnaires.answers import missing_summary
+from hamaynk.questionnaires.forms import SectionForm, build_section_form, split_uploads
 
 DRAFT = "draft"  # the prefix of the version a draft's page was rendered on: draft-version
 
@@ -39,20 +39,20 @@ def application_start(request: HttpRequest, slug: str, community_id: int) -> Htt
     except DomainError as exc:
         messages.error(request, str(exc.message))
         return redirect(call)
-    first = application.form_version.definition["sections"][0]["key"]
+    first = application.form_version.parsed.sections[0].key
     return redirect("grants:application_section", pk=application.pk, section=first)
 
 
 def _context(application: Application, user: Any) -> dict[str, Any]:
-    definition = formschema.parse_definition(application.form_version.definition)
+    definition = application.form_version.parsed
     language = getattr(user, "preferred_language", "hy")
-    missing = formschema.missing_summary(definition, application.answers, language)
+    missing = missing_summary(definition, application.answers, language)
     now = timezone.now()
     call = application.call
     return {
         "application": application, "call": call, "definition": definition,
         "missing": missing, "missing_keys": {m[1] for m in missing},
-        "is_open": call.status == "open" and call.opens_at <= now < call.closes_at,
+        "is_open": call.is_open(now),
         "remaining": call.closes_at - now if now < call.closes_at else None,
         "can_edit": application.status == "draft" and user.has_perm(
             "grants.prepare_application", application),
@@ -71,8 +71,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context.update({
         "problems": services.submission_problems(application)
         if application.status == "draft" else [],
-        "sections": copies.answers_for_display(application,
-                                               request.LANGUAGE_CODE),  # type: ignore[attr-defined]
+        "sections": copies.answers_for_display(
+            application, request.LANGUAGE_CODE, user=request.user),  # type: ignore[attr-defined]
         "lines": application.budget_lines.select_related("category"),
         "clarifications": application.clarifications.select_related("asked_by"),
         "version_form": VersionForm(initial={"version": application.version}),
@@ -81,22 +81,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "grants/application_detail.html", context)
 
 
-def _store_files(request: HttpRequest, owner: Application | Any,
-                 answers: dict[str, Any]) -> dict[str, Any]:
-    """Store the answers' uploads for their owner (the application or the report)."""
-    for key, value in list(answers.items()):
-        if hasattr(value, "read"):
-            try:
-                stored = store_upload(upload=value, uploaded_by=request.user, allowed=DOCUMENTS,
-                                      owner=owner, visibility=StoredFile.Visibility.COMMUNITY)
-            except ValidationError as exc:  # the refusal goes next to its question
-                raise ValidationError({key: exc.error_list}) from exc
-            answers[key] = {"file_id": stored.pk, "name": stored.original_name}
-    return answers
-
-
 def _save_section(request: HttpRequest, application: Application,
-                  form: formschema.SectionForm) -> tuple[Application | None, bool]:
+                  form: SectionForm) -> tuple[Application | None, bool]:
     """Save a valid section form on the version its page was rendered on: (the saved
     application or None, whether the page is stale). A refusal becomes the form's error and
     the form keeps what was typed."""
@@ -105,10 +91,11 @@ def _save_section(request: HttpRequest, application: Application,
         form.add_error(None, PAGE_OUT_OF_DATE)
         return None, True
     try:
-        answers = _store_files(request, application, formschema.answers_from_form(form))
+        answers, uploads = split_uploads(form.cleaned_answers())
         return services.application_save_section(
             application=application, actor=request.user,  # type: ignore[arg-type]
-            answers=answers, expected_version=version_form.cleaned_data["version"]), False
+            answers=answers, uploads=uploads,
+            expected_version=version_form.cleaned_data["version"]), False
     except ValidationError as exc:
         form.add_error(None, exc)
     except DomainError as exc:
@@ -130,9 +117,8 @@ def application_section(request: HttpRequest, pk: int, section: str) -> HttpResp
     if request.method == "POST":
         if not context["can_edit"]:
             raise Http404
-        form = formschema.build_section_form(definition, section, answers=application.answers,
-                                             language=language, data=request.POST,
-                                             files=request.FILES)
+        form = build_section_form(definition, section, answers=application.answers,
+                                  language=language, data=request.POST, files=request.FILES)
         saved, stale = (_save_section(request, application, form) if form.is_valid()
                         else (None, False))
         if request.htmx:  # type: ignore[attr-defined]
@@ -148,8 +134,8 @@ def application_section(request: HttpRequest, pk: int, section: str) -> HttpResp
             return redirect("grants:application_section", pk=pk, section=section)
         version = request.POST.get(f"{DRAFT}-version", "")  # refused: the page stays stale
     else:
-        form = formschema.build_section_form(definition, section, answers=application.answers,
-                                             language=language)
+        form = build_section_form(definition, section, answers=application.answers,
+                                  language=language)
     current = definition.sections[keys.index(section)]
     context.update({"form": form, "section": current, "section_keys": keys,
                     "draft_version": version, "stale": stale,
@@ -253,7 +239,8 @@ def application_clarify(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def application_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_for_viewer(pk=pk, user=request.user)
-    content = copies.submission_pdf(application, request.LANGUAGE_CODE)  # type: ignore[attr-defined]
+    content = copies.submission_pdf(application, request.LANGUAGE_CODE,  # type: ignore[attr-defined]
+                                    user=request.user)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="application-{application.pk}.pdf"'
     return response

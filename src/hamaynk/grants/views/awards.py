@@ -16,7 +16,7 @@ from hamaynk.core.parsing import parse_id
 from hamaynk.core.workflow import PAGE_OUT_OF_DATE, StaleVersion
 from hamaynk.documents.numbers import money_hy
 from hamaynk.documents.pdf_writer import html_to_pdf
-from hamaynk.grants import formschema, selectors, services
+from hamaynk.grants import selectors, services
 from hamaynk.grants.forms import (
     ReportDecisionForm,
     TextForm,
@@ -24,7 +24,9 @@ from hamaynk.grants.forms import (
     TranchePayForm,
     VersionForm,
 )
-from hamaynk.grants.views.applying import DRAFT, _store_files
+from hamaynk.grants.views.applying import DRAFT
+from hamaynk.questionnaires.answers import answers_for_display
+from hamaynk.questionnaires.forms import build_section_form, split_uploads
 
 
 @login_required
@@ -109,7 +111,7 @@ def grant_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @login_required
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_for_viewer(pk=pk, user=request.user)
-    definition = formschema.parse_definition(report.form_version.definition)
+    definition = report.form_version.parsed
     keys = [s.key for s in definition.sections]
     section = request.GET.get("section") or keys[0]
     if section not in keys:
@@ -120,10 +122,9 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_decide = report.status == "submitted" and request.user.has_perm(
         "grants.manage_call", report.grant.call)
     draft_version = str(report.version)
-    form = formschema.build_section_form(definition, section, answers=report.answers,
-                                         language=language,
-                                         data=request.POST if request.method == "POST" else None,
-                                         files=request.FILES or None)
+    form = build_section_form(definition, section, answers=report.answers, language=language,
+                              data=request.POST if request.method == "POST" else None,
+                              files=request.FILES or None)
     if request.method == "POST":
         try:
             if "decide" in request.POST:
@@ -144,10 +145,11 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if form.is_valid() and not version_form.is_valid():
                 form.add_error(None, PAGE_OUT_OF_DATE)
             elif form.is_valid():
-                answers = _store_files(request, report, formschema.answers_from_form(form))
+                answers, uploads = split_uploads(form.cleaned_answers())
                 report = services.report_save(
                     report=report, actor=request.user,  # type: ignore[arg-type]
-                    answers=answers, expected_version=version_form.cleaned_data["version"])
+                    answers=answers, uploads=uploads,
+                    expected_version=version_form.cleaned_data["version"])
                 draft_version = str(report.version)  # saved, even if the submission is refused
                 if "submit" in request.POST:
                     services.report_submit(report=report, actor=request.user)  # type: ignore[arg-type]
@@ -164,4 +166,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "grants/report_detail.html", {
         "report": report, "grant": report.grant, "definition": definition, "form": form,
         "section_key": section, "can_edit": can_edit, "can_decide": can_decide,
-        "draft_version": draft_version, "text_form": TextForm()})
+        "draft_version": draft_version, "text_form": TextForm(),
+        "answers": [] if can_edit else answers_for_display(
+            definition, report.answers, language=language, user=request.user,
+            section_key=section)})

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,20 +20,20 @@ from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
 from hamaynk.core.parsing import parse_id
 from hamaynk.core.views import run_action
-from hamaynk.grants import formschema, selectors, services
+from hamaynk.grants import selectors, services
 from hamaynk.grants.forms import (
     ApplicationFilterForm,
     CallDocumentForm,
     CallForm,
     QuestionAskForm,
-    QuestionForm,
-    SectionForm,
     TextForm,
-    question_initial,
 )
 from hamaynk.grants.models import Call, CallQuestion, FormVersion
 from hamaynk.grants.services.calls import report_form
 from hamaynk.networks.selectors import network_for_secretariat
+from hamaynk.questionnaires import builder
+from hamaynk.questionnaires.builder_forms import QuestionForm, SectionEditForm, question_initial
+from hamaynk.questionnaires.schema import DefinitionError
 
 
 def calls(request: HttpRequest) -> HttpResponse:
@@ -49,8 +50,7 @@ def _call_page(request: HttpRequest, call: Call, document_form: CallDocumentForm
     """The call's page; a refused document comes back in its form, errors beside the fields."""
     now = timezone.now()
     return render(request, "grants/call_detail.html", {
-        "call": call, "now": now, "is_open": call.status == "open"
-        and call.opens_at <= now < call.closes_at,
+        "call": call, "now": now, "is_open": call.is_open(now),
         "remaining": call.closes_at - now if now < call.closes_at else None,
         "standing": selectors.standing_in_call(call=call, user=request.user),
         "questions": selectors.call_questions(call=call),
@@ -94,7 +94,7 @@ def call_documents(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def calls_manage(request: HttpRequest) -> HttpResponse:
-    qs = selectors.calls_for_secretariat(user=request.user)
+    qs = selectors.calls_for_secretariat(user=request.user)  # type: ignore[arg-type]
     return render(request, "grants/calls_manage.html",
                   {"page_obj": paginate(qs, request.GET.get("page"))})
 
@@ -139,20 +139,6 @@ def call_edit(request: HttpRequest, slug: str) -> HttpResponse:
                       {"form": form, "network": call.network, "call": call})
 
 
-def _earlier(definition: dict[str, Any], section_key: str, before_key: str = ""
-             ) -> list[dict[str, Any]]:
-    """Questions that come before a point of the form (the only ones a condition may use)."""
-    earlier: list[dict[str, Any]] = []
-    for section in definition["sections"]:
-        for question in section["questions"]:
-            if section["key"] == section_key and question["key"] == before_key:
-                return earlier
-            earlier.append(question)
-        if section["key"] == section_key and not before_key:
-            return earlier
-    return earlier
-
-
 def _purpose(request: HttpRequest) -> str:
     purpose = request.GET.get("purpose") or request.POST.get("purpose") or "application"
     if purpose not in FormVersion.Purpose.values:
@@ -182,7 +168,7 @@ def call_form(request: HttpRequest, slug: str) -> HttpResponse:
     call = selectors.call_for_manager(slug=slug, user=request.user)
     purpose = _purpose(request)
     version = _version(call, purpose)
-    section_form = SectionForm(request.POST or None)
+    section_form = SectionEditForm(request.POST or None)
     if request.method == "POST" and section_form.is_valid():
         try:
             services.form_section_save(call=call, actor=request.user,  # type: ignore[arg-type]
@@ -193,14 +179,17 @@ def call_form(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("The section is saved."))
             return _back(slug, purpose)
     try:
-        parsed = formschema.parse_definition(version.definition)
+        parsed = version.parsed
         problems: list[str] = []
-    except formschema.DefinitionError as exc:
+    except DefinitionError as exc:
         parsed, problems = None, exc.messages
     return render(request, "grants/call_form.html", {
         "call": call, "version": version, "definition": version.definition,
+        "outline": builder.outline(version.definition,
+                                   request.LANGUAGE_CODE),  # type: ignore[attr-defined]
         "parsed": parsed, "problems": problems, "section_form": section_form,
-        "purpose": purpose, "purposes": FormVersion.Purpose.choices})
+        "purpose": purpose, "purpose_query": urlencode({"purpose": purpose}),
+        "purposes": FormVersion.Purpose.choices})
 
 
 @login_required
@@ -216,8 +205,10 @@ def call_form_question(request: HttpRequest, slug: str, section_key: str) -> Htt
     existing = {q["key"]: q for q in sections[section_key]["questions"]}
     if editing and editing not in existing:
         raise Http404
-    earlier = _earlier(definition, section_key, editing)
-    choices = [(q["key"], q["label_hy"]) for q in earlier if q["type"] != "budget"]
+    language = request.LANGUAGE_CODE  # type: ignore[attr-defined]
+    earlier = builder.questions_before(definition, section_key, editing)
+    choices = [(q["key"], builder.text(q, "label", language)) for q in earlier
+               if q["type"] != "budget"]
     initial = question_initial(existing[editing]) if editing else {}
     form = QuestionForm(request.POST or None, initial=initial, earlier=choices)
     if request.method == "POST" and form.is_valid():
@@ -234,6 +225,7 @@ def call_form_question(request: HttpRequest, slug: str, section_key: str) -> Htt
             return _back(slug, purpose)
     return render(request, "grants/call_question.html", {
         "call": call, "section": sections[section_key], "form": form, "editing": editing,
+        "section_title": builder.text(sections[section_key], "title", language),
         "purpose": purpose})
 
 

@@ -33,7 +33,8 @@ from hamaynk.grants.models import Application, Review
 
 @login_required
 def review_queue(request: HttpRequest) -> HttpResponse:
-    page_obj = paginate(selectors.review_queue(user=request.user), request.GET.get("page"))
+    queue = selectors.review_queue(user=request.user)  # type: ignore[arg-type]
+    page_obj = paginate(queue, request.GET.get("page"))
     return render(request, "grants/review_queue.html", {"page_obj": page_obj})
 
 
@@ -75,7 +76,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
                "others": selectors.other_reviews(review=review)}
     if review.status != Review.Status.ASSIGNED:
         context["sections"] = copies.answers_for_display(
-            application, request.LANGUAGE_CODE)  # type: ignore[attr-defined]
+            application, request.LANGUAGE_CODE, user=request.user)  # type: ignore[attr-defined]
         context["lines"] = application.budget_lines.select_related("category")
     return render(request, "grants/review_detail.html", context)
 

@@ -2,7 +2,6 @@
 services`)."""
 
 from hamaynk.networks.services.applications import (
-    APPLICATION_TRANSITIONS,
     application_approve,
     application_missing,
     application_reject,
@@ -13,8 +12,6 @@ from hamaynk.networks.services.applications import (
     application_withdraw,
 )
 from hamaynk.networks.services.memberships import (
-    MEMBERSHIP_TRANSITIONS,
-    PLAN_TRANSITIONS,
     membership_reinstate,
     membership_suspend,
     membership_withdraw,
@@ -30,6 +27,11 @@ from hamaynk.networks.services.setup import (
     network_rules_update,
 )
 from hamaynk.networks.services.team import network_role_grant, network_role_revoke
+from hamaynk.networks.states import (
+    APPLICATION_TRANSITIONS,
+    MEMBERSHIP_TRANSITIONS,
+    PLAN_TRANSITIONS,
+)
 
 __all__ = [
     "APPLICATION_TRANSITIONS", "MEMBERSHIP_TRANSITIONS", "PLAN_TRANSITIONS",

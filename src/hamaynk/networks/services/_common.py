@@ -6,10 +6,10 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-from hamaynk.core.workflow import check_version, move, require
+from hamaynk.core.workflow import check_version, require
 from hamaynk.networks.models import Network
 
-__all__ = ["add_months", "check_version", "move", "require", "today_in"]
+__all__ = ["add_months", "check_version", "require", "today_in"]
 
 
 def today_in(network: Network) -> datetime.date:

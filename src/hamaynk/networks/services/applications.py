@@ -4,6 +4,7 @@ actor's permission, moves the explicit state machine, writes the audit trail and
 after commit."""
 
 import datetime
+from collections.abc import Callable
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -18,40 +19,23 @@ from hamaynk.core.errors import DomainError
 from hamaynk.core.files import DOCUMENTS, replace_stored, store_upload
 from hamaynk.core.models import StoredFile
 from hamaynk.core.parsing import date_bounds_message, within_programme_years
-from hamaynk.core.workflow import SAVED_ELSEWHERE
+from hamaynk.core.transitions import lock, record_change, transition
+from hamaynk.core.workflow import SAVED_ELSEWHERE, check_version
 from hamaynk.networks.models import Membership, MembershipApplication, Network
 from hamaynk.networks.selectors import secretariat_officers
-from hamaynk.networks.services._common import (
-    add_months,
-    check_version,
-    move,
-    require,
-    today_in,
-)
-from hamaynk.notifications.services import notify
+from hamaynk.networks.services._common import add_months, require, today_in
+from hamaynk.networks.states import APPLICATION_TRANSITIONS
+from hamaynk.notifications.services import announce
 
 A = MembershipApplication.Status
-APPLICATION_TRANSITIONS: dict[str, frozenset[str]] = {
-    A.DRAFT: frozenset({A.SUBMITTED, A.WITHDRAWN}),
-    A.SUBMITTED: frozenset({A.CHANGES_REQUESTED, A.APPROVED, A.REJECTED, A.WITHDRAWN}),
-    A.CHANGES_REQUESTED: frozenset({A.SUBMITTED, A.WITHDRAWN}),
-    A.APPROVED: frozenset(),
-    A.REJECTED: frozenset(),
-    A.WITHDRAWN: frozenset(),
-}
-
-
-def _locked(application: MembershipApplication) -> MembershipApplication:
-    return (MembershipApplication.objects.select_for_update()
-            .select_related("network", "community__region").get(pk=application.pk))
+JOINS = ("network", "community__region")
 
 
 def _tell_community(application: MembershipApplication, action: str, *,
-                    essential: bool = True) -> None:
-    for person in people_acting_for(application.community_id):
-        notify(recipient=person, kind=action, essential=essential,
-               template="networks/notifications/application_changed",
-               context={"application": application}, url=application.get_absolute_url())
+                    essential: bool = True) -> Callable[[], object]:
+    return announce(people_acting_for(application.community_id), kind=action,
+                    essential=essential, template="networks/notifications/application_changed",
+                    context={"application": application}, url=application.get_absolute_url())
 
 
 @transaction.atomic
@@ -90,7 +74,7 @@ def application_update(*, application: MembershipApplication, actor: User,
     Refused (`StaleVersion`, nothing written) when the application moved on from
     `expected_version`, unless the save changes nothing (a double click)."""
     require(actor, "networks.prepare_application", application)
-    locked = _locked(application)
+    locked = lock(MembershipApplication, application.pk, select_related=JOINS)
     if not locked.is_editable:
         raise DomainError(_("This application can no longer be changed."))
     if decision_date is not None and not within_programme_years(decision_date):
@@ -115,13 +99,11 @@ def application_update(*, application: MembershipApplication, actor: User,
         if locked.submitted_at is None:  # a draft's scan is no evidence yet: replaced, it goes
             replace_stored(old=locked.decision_scan, new=new_scan, actor=actor, owner=locked)
         locked.decision_scan = new_scan
-    locked.version += 1
-    locked.save()
     locked.accepted_commitments.set(valid)
-    audit.record(action="networks.application.updated", actor=actor, target=locked,
-                 data={"before": before, "after": {k: str(v or "") for k, v in fields.items()},
-                       "commitments": sorted(valid)})
-    return locked
+    return record_change(locked, actor=actor, action="networks.application.updated",
+                         details={"before": before,
+                                  "after": {k: str(v or "") for k, v in fields.items()},
+                                  "commitments": sorted(valid)})
 
 
 def application_missing(application: MembershipApplication) -> list[str]:
@@ -160,8 +142,8 @@ def application_sign_and_submit(*, application: MembershipApplication, actor: Us
     """The community head signs (typed full name, after re-entering their password — the
     view asks for it) and submits. Staff cannot sign."""
     require(actor, "networks.sign_application", application)
-    locked = _locked(application)
-    check_version(locked, expected_version)
+    locked = lock(MembershipApplication, application.pk, select_related=JOINS,
+                  expected_version=expected_version)
     if not locked.is_editable:
         raise DomainError(_("This application can no longer be changed."))
     if not _same_name(typed_name, actor.full_name):
@@ -171,7 +153,7 @@ def application_sign_and_submit(*, application: MembershipApplication, actor: Us
     if missing:
         raise DomainError(_("The application is not complete yet: %(missing)s")
                           % {"missing": " ".join(missing)})
-    source = move(locked, A.SUBMITTED, APPLICATION_TRANSITIONS)
+    APPLICATION_TRANSITIONS.check(locked, A.SUBMITTED)
     now = timezone.now()
     locked.signed_by, locked.signed_name, locked.signed_at = actor, typed_name.strip(), now
     previous_scan = locked.signed_scan_id  # evidence of an earlier submission: kept
@@ -181,33 +163,30 @@ def application_sign_and_submit(*, application: MembershipApplication, actor: Us
             visibility=StoredFile.Visibility.COMMUNITY)
     locked.submitted_at = now
     locked.review_message = ""
-    locked.version += 1
-    locked.save()
     audit.record(action="networks.application.signed", actor=actor, target=locked,
                  data={"typed_name": locked.signed_name, "signed_at": now.isoformat(),
                        "signed_scan": locked.signed_scan_id, "previous_signed_scan": previous_scan})
-    audit.record(action="networks.application.submitted", actor=actor, target=locked,
-                 data={"before": source, "after": A.SUBMITTED})
-    for officer in secretariat_officers(network=locked.network):
-        notify(recipient=officer, kind="networks.application.submitted",
-               template="networks/notifications/application_submitted",
-               context={"application": locked}, url=locked.get_absolute_url())
-    _tell_community(locked, "networks.application.submitted")
+    transition(locked, to=A.SUBMITTED, table=APPLICATION_TRANSITIONS, actor=actor,
+               action="networks.application.submitted",
+               notify=[announce(secretariat_officers(network=locked.network),
+                                kind="networks.application.submitted",
+                                template="networks/notifications/application_submitted",
+                                context={"application": locked}, url=locked.get_absolute_url()),
+                       _tell_community(locked, "networks.application.submitted")])
     return locked
 
 
 def _decide(application: MembershipApplication, actor: User, expected_version: int | None,
             target: str, action: str, message: str = "") -> MembershipApplication:
     require(actor, "networks.decide_application", application)
-    locked = _locked(application)
-    check_version(locked, expected_version)
-    source = move(locked, target, APPLICATION_TRANSITIONS)
+    locked = lock(MembershipApplication, application.pk, select_related=JOINS,
+                  expected_version=expected_version)
+    APPLICATION_TRANSITIONS.check(locked, target)
     locked.decided_by, locked.decided_at = actor, timezone.now()
     locked.review_message = message.strip()
-    locked.version += 1
-    locked.save()
-    audit.record(action=action, actor=actor, target=locked,
-                 data={"before": source, "after": target, "message": locked.review_message})
+    transition(locked, to=target, table=APPLICATION_TRANSITIONS, actor=actor, action=action,
+               details={"message": locked.review_message},
+               notify=_tell_community(locked, action))
     return locked
 
 
@@ -219,7 +198,6 @@ def application_request_changes(*, application: MembershipApplication, actor: Us
         raise DomainError(_("Write what the community should change."), field="message")
     locked = _decide(application, actor, expected_version, A.CHANGES_REQUESTED,
                      "networks.application.changes_requested", message)
-    _tell_community(locked, "networks.application.changes_requested")
     return locked
 
 
@@ -230,7 +208,6 @@ def application_reject(*, application: MembershipApplication, actor: User,
         raise DomainError(_("Give the reason: the community will read it."), field="message")
     locked = _decide(application, actor, expected_version, A.REJECTED,
                      "networks.application.rejected", message)
-    _tell_community(locked, "networks.application.rejected")
     return locked
 
 
@@ -254,7 +231,6 @@ def application_approve(*, application: MembershipApplication, actor: User,
                  data={"status": membership.status, "since": since.isoformat(),
                        "plan_due": membership.plan_due.isoformat() if membership.plan_due
                        else None})
-    _tell_community(locked, "networks.application.approved")
     return membership
 
 
@@ -262,15 +238,11 @@ def application_approve(*, application: MembershipApplication, actor: User,
 def application_withdraw(*, application: MembershipApplication,
                          actor: User) -> MembershipApplication:
     require(actor, "networks.prepare_application", application)
-    locked = _locked(application)
-    source = move(locked, A.WITHDRAWN, APPLICATION_TRANSITIONS)
-    locked.version += 1
-    locked.save()
-    audit.record(action="networks.application.withdrawn", actor=actor, target=locked,
-                 data={"before": source, "after": A.WITHDRAWN})
-    if source != A.DRAFT:
-        for officer in secretariat_officers(network=locked.network):
-            notify(recipient=officer, kind="networks.application.withdrawn",
-                   template="networks/notifications/application_changed",
-                   context={"application": locked}, url=locked.get_absolute_url())
+    locked = lock(MembershipApplication, application.pk, select_related=JOINS)
+    officers = [] if locked.status == A.DRAFT else secretariat_officers(network=locked.network)
+    transition(locked, to=A.WITHDRAWN, table=APPLICATION_TRANSITIONS, actor=actor,
+               action="networks.application.withdrawn",
+               notify=announce(officers, kind="networks.application.withdrawn",
+                               template="networks/notifications/application_changed",
+                               context={"application": locked}, url=locked.get_absolute_url()))
     return locked

@@ -2,6 +2,7 @@
 withdrawal, and the daily reminders and automatic suspension."""
 
 import datetime
+from collections.abc import Callable
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -14,49 +15,29 @@ from hamaynk.core import audit
 from hamaynk.core.errors import DomainError, IllegalTransition
 from hamaynk.core.files import DOCUMENTS, store_upload
 from hamaynk.core.models import StoredFile
+from hamaynk.core.transitions import lock, transition
 from hamaynk.networks.models import DevelopmentPlan, Membership
 from hamaynk.networks.selectors import secretariat_officers
-from hamaynk.networks.services._common import (
-    move,
-    require,
-    today_in,
-)
-from hamaynk.notifications.services import notify
+from hamaynk.networks.services._common import require, today_in
+from hamaynk.networks.states import MEMBERSHIP_TRANSITIONS, PLAN_TRANSITIONS
+from hamaynk.notifications.services import announce
 
-M = Membership.Status
-MEMBERSHIP_TRANSITIONS: dict[str, frozenset[str]] = {
-    M.MEMBER: frozenset({M.SUSPENDED, M.WITHDRAWN}),
-    M.JUNIOR: frozenset({M.ACTING, M.SUSPENDED, M.WITHDRAWN}),
-    M.ACTING: frozenset({M.SUSPENDED, M.WITHDRAWN}),
-    M.SUSPENDED: frozenset({M.MEMBER, M.JUNIOR, M.ACTING, M.WITHDRAWN}),
-    M.WITHDRAWN: frozenset(),
-}
-P = DevelopmentPlan.Status
-PLAN_TRANSITIONS: dict[str, frozenset[str]] = {
-    P.SUBMITTED: frozenset({P.APPROVED, P.RETURNED}),
-    P.APPROVED: frozenset(),
-    P.RETURNED: frozenset(),
-}
-
-
-def _locked(membership: Membership) -> Membership:
-    return (Membership.objects.select_for_update().select_related("network", "community")
-            .get(pk=membership.pk))
+M, P = Membership.Status, DevelopmentPlan.Status
+JOINS = ("network", "community")
 
 
 def _tell_community(membership: Membership, kind: str, template: str, *,
-                    essential: bool = True, **context: object) -> None:
-    for person in people_acting_for(membership.community_id):
-        notify(recipient=person, kind=kind, essential=essential, template=template,
-               context={"membership": membership, **context},
-               url=membership.get_absolute_url())
+                    essential: bool = True, **context: object) -> Callable[[], object]:
+    return announce(people_acting_for(membership.community_id), kind=kind, essential=essential,
+                    template=template, context={"membership": membership, **context},
+                    url=membership.get_absolute_url())
 
 
 @transaction.atomic
 def plan_submit(*, membership: Membership, actor: User, title: str, upload: UploadedFile,
                 building_blocks: list[str]) -> DevelopmentPlan:
     require(actor, "networks.submit_plan", membership)
-    locked = _locked(membership)
+    locked = lock(Membership, membership.pk, select_related=JOINS)
     if not locked.network.requires_plan:
         raise DomainError(_("This network does not ask for a development plan."))
     if locked.status not in (M.JUNIOR, M.ACTING, M.SUSPENDED):
@@ -73,62 +54,53 @@ def plan_submit(*, membership: Membership, actor: User, title: str, upload: Uplo
                                           building_blocks=blocks, submitted_by=actor)
     audit.record(action="networks.plan.submitted", actor=actor, target=locked,
                  data={"plan": plan.pk, "blocks": blocks})
-    for officer in secretariat_officers(network=locked.network):
-        notify(recipient=officer, kind="networks.plan.submitted",
-               template="networks/notifications/plan_submitted",
-               context={"membership": locked, "plan": plan}, url=locked.get_absolute_url())
+    announce(secretariat_officers(network=locked.network), kind="networks.plan.submitted",
+             template="networks/notifications/plan_submitted",
+             context={"membership": locked, "plan": plan}, url=locked.get_absolute_url())()
     return plan
 
 
-def _decide_plan(plan: DevelopmentPlan, actor: User, target: str,
-                 message: str) -> tuple[DevelopmentPlan, Membership]:
+def _decide_plan(plan: DevelopmentPlan, actor: User, target: str, message: str,
+                 action: str) -> tuple[DevelopmentPlan, Membership]:
+    """Decide a plan (audited on its membership), then tell the community."""
     require(actor, "networks.decide_plan", plan)
-    locked = DevelopmentPlan.objects.select_for_update().get(pk=plan.pk)
-    membership = _locked(plan.membership)
-    move(locked, target, PLAN_TRANSITIONS)
+    locked = lock(DevelopmentPlan, plan.pk)
+    membership = lock(Membership, plan.membership_id, select_related=JOINS)
+    PLAN_TRANSITIONS.check(locked, target)
+    if target == P.APPROVED and membership.status in (M.JUNIOR, M.SUSPENDED):
+        # Approving the LEDP makes a junior (or a member suspended for a late plan) acting.
+        membership.status_before_suspension = ""
+        membership.status_reason = ""
+        transition(membership, to=M.ACTING, table=MEMBERSHIP_TRANSITIONS, actor=actor,
+                   action="networks.membership.acting", details={"plan": locked.pk})
     locked.decided_by, locked.decided_at, locked.message = actor, timezone.now(), message.strip()
-    locked.save()
+    transition(locked, to=target, table=PLAN_TRANSITIONS, actor=actor, action=action,
+               audit_target=membership, details={"plan": locked.pk, "message": locked.message},
+               notify=_tell_community(membership, action, "networks/notifications/plan_decided",
+                                      plan=locked))
     return locked, membership
 
 
 @transaction.atomic
 def plan_approve(*, plan: DevelopmentPlan, actor: User, message: str = "") -> Membership:
     """Approving the LEDP makes a junior (or a member suspended for a late plan) acting."""
-    approved, membership = _decide_plan(plan, actor, P.APPROVED, message)
-    source = membership.status
-    if source in (M.JUNIOR, M.SUSPENDED):
-        move(membership, M.ACTING, MEMBERSHIP_TRANSITIONS)
-        membership.status_before_suspension = ""
-        membership.status_reason = ""
-        membership.save()
-    audit.record(action="networks.plan.approved", actor=actor, target=membership,
-                 data={"plan": approved.pk, "before": source, "after": membership.status})
-    _tell_community(membership, "networks.plan.approved", "networks/notifications/plan_decided",
-                    plan=approved)
-    return membership
+    return _decide_plan(plan, actor, P.APPROVED, message, "networks.plan.approved")[1]
 
 
 @transaction.atomic
 def plan_return(*, plan: DevelopmentPlan, actor: User, message: str) -> DevelopmentPlan:
     if not message.strip():
         raise DomainError(_("Write what the community should change."), field="message")
-    returned, membership = _decide_plan(plan, actor, P.RETURNED, message)
-    audit.record(action="networks.plan.returned", actor=actor, target=membership,
-                 data={"plan": returned.pk, "message": returned.message})
-    _tell_community(membership, "networks.plan.returned", "networks/notifications/plan_decided",
-                    plan=returned)
-    return returned
+    return _decide_plan(plan, actor, P.RETURNED, message, "networks.plan.returned")[0]
 
 
 def _suspend(membership: Membership, actor: User | None, reason: str, code: str) -> Membership:
-    source = move(membership, M.SUSPENDED, MEMBERSHIP_TRANSITIONS)
-    membership.status_before_suspension = source
+    membership.status_before_suspension = MEMBERSHIP_TRANSITIONS.check(membership, M.SUSPENDED)
     membership.status_reason = reason
-    membership.save()
-    audit.record(action="networks.membership.suspended", actor=actor, target=membership,
-                 data={"before": source, "after": M.SUSPENDED, "reason": reason, "code": code})
-    _tell_community(membership, "networks.membership.suspended",
-                    "networks/notifications/membership_changed")
+    transition(membership, to=M.SUSPENDED, table=MEMBERSHIP_TRANSITIONS, actor=actor,
+               action="networks.membership.suspended", details={"reason": reason, "code": code},
+               notify=_tell_community(membership, "networks.membership.suspended",
+                                      "networks/notifications/membership_changed"))
     return membership
 
 
@@ -137,7 +109,8 @@ def membership_suspend(*, membership: Membership, actor: User, reason: str) -> M
     require(actor, "networks.manage_membership", membership)
     if not reason.strip():
         raise DomainError(_("Give the reason: the community will read it."), field="reason")
-    return _suspend(_locked(membership), actor, reason.strip(), "by_secretariat")
+    return _suspend(lock(Membership, membership.pk, select_related=JOINS), actor, reason.strip(),
+                    "by_secretariat")
 
 
 @transaction.atomic
@@ -146,7 +119,7 @@ def membership_reinstate(*, membership: Membership, actor: User, reason: str,
     """Lift a suspension (e.g. for objective external circumstances), back to the status the
     member had; a new LEDP due date keeps a late junior from being suspended again."""
     require(actor, "networks.manage_membership", membership)
-    locked = _locked(membership)
+    locked = lock(Membership, membership.pk, select_related=JOINS)
     if locked.status != M.SUSPENDED:
         raise IllegalTransition(_("Only a suspended membership can be reinstated."))
     if not reason.strip():
@@ -157,15 +130,15 @@ def membership_reinstate(*, membership: Membership, actor: User, reason: str,
             raise DomainError(_("Set a new LEDP due date in the future."), field="new_plan_due")
         locked.plan_due = new_plan_due
         locked.reminded_30_at = locked.reminded_7_at = None
-    source = move(locked, target, MEMBERSHIP_TRANSITIONS)
+    MEMBERSHIP_TRANSITIONS.check(locked, target)
     locked.status_before_suspension = ""
     locked.status_reason = reason.strip()
-    locked.save()
-    audit.record(action="networks.membership.reinstated", actor=actor, target=locked,
-                 data={"before": source, "after": target, "reason": locked.status_reason,
-                       "plan_due": locked.plan_due.isoformat() if locked.plan_due else None})
-    _tell_community(locked, "networks.membership.reinstated",
-                    "networks/notifications/membership_changed")
+    transition(locked, to=target, table=MEMBERSHIP_TRANSITIONS, actor=actor,
+               action="networks.membership.reinstated",
+               details={"reason": locked.status_reason,
+                        "plan_due": locked.plan_due.isoformat() if locked.plan_due else None},
+               notify=_tell_community(locked, "networks.membership.reinstated",
+                                      "networks/notifications/membership_changed"))
     return locked
 
 
@@ -173,16 +146,15 @@ def membership_reinstate(*, membership: Membership, actor: User, reason: str,
 def membership_withdraw(*, membership: Membership, actor: User, reason: str) -> Membership:
     """The community head withdraws the community from the network."""
     require(actor, "networks.withdraw_membership", membership)
-    locked = _locked(membership)
-    source = move(locked, M.WITHDRAWN, MEMBERSHIP_TRANSITIONS)
+    locked = lock(Membership, membership.pk, select_related=JOINS)
+    MEMBERSHIP_TRANSITIONS.check(locked, M.WITHDRAWN)
     locked.status_reason = reason.strip()
-    locked.save()
-    audit.record(action="networks.membership.withdrawn", actor=actor, target=locked,
-                 data={"before": source, "after": M.WITHDRAWN, "reason": locked.status_reason})
-    for officer in secretariat_officers(network=locked.network):
-        notify(recipient=officer, kind="networks.membership.withdrawn",
-               template="networks/notifications/membership_changed",
-               context={"membership": locked}, url=locked.get_absolute_url())
+    transition(locked, to=M.WITHDRAWN, table=MEMBERSHIP_TRANSITIONS, actor=actor,
+               action="networks.membership.withdrawn", details={"reason": locked.status_reason},
+               notify=announce(secretariat_officers(network=locked.network),
+                               kind="networks.membership.withdrawn",
+                               template="networks/notifications/membership_changed",
+                               context={"membership": locked}, url=locked.get_absolute_url()))
     return locked
 
 
@@ -203,7 +175,7 @@ def send_plan_reminders(*, now: datetime.datetime | None = None) -> int:
         for days, field in ((7, "reminded_7_at"), (30, "reminded_30_at")):
             if 0 <= days_left <= days and getattr(membership, field) is None:
                 with transaction.atomic():
-                    locked = _locked(membership)
+                    locked = lock(Membership, membership.pk, select_related=JOINS)
                     if getattr(locked, field) is not None:
                         break
                     setattr(locked, field, now)
@@ -214,7 +186,7 @@ def send_plan_reminders(*, now: datetime.datetime | None = None) -> int:
                                  target=locked, data={"days_left": days_left})
                     _tell_community(locked, "networks.plan.reminder",
                                     "networks/notifications/plan_reminder",
-                                    days_left=days_left)
+                                    days_left=days_left)()
                 sent += 1
                 break
     return sent
@@ -230,7 +202,7 @@ def suspend_overdue_members() -> int:
             days=membership.network.suspension_grace_days)
         if today_in(membership.network) > limit:
             with transaction.atomic():
-                locked = _locked(membership)
+                locked = lock(Membership, membership.pk, select_related=JOINS)
                 if locked.status != M.JUNIOR:
                     continue
                 _suspend(locked, None, str(_("The LEDP was not approved by its due date.")),

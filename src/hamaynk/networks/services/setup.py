@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from hamaynk.accounts.models import User
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
+from hamaynk.core.transitions import lock
 from hamaynk.networks.models import Commitment, CouncilTemplate, Network
 from hamaynk.networks.services._common import require
 
@@ -31,7 +32,7 @@ def network_rules_update(*, network: Network, actor: User, **values: Any) -> Net
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     if values.get("dues_amount") is not None and not values.get("dues_currency"):
         raise DomainError(_("Choose the currency of the dues."), field="dues_currency")
-    locked = Network.objects.select_for_update().get(pk=network.pk)
+    locked = lock(Network, network.pk)
     before = {k: _plain(getattr(locked, k)) for k in values}
     for key, value in values.items():
         setattr(locked, key, value)

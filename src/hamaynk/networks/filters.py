@@ -6,16 +6,21 @@ from django.utils.translation import gettext_lazy as _
 
 from hamaynk.communities.models import Community
 from hamaynk.communities.selectors import filter_choices
+from hamaynk.networks.selectors import network_choices
+
+
+def _all_choices() -> dict[str, list[tuple[str, str, int]]]:
+    return {**filter_choices(), "networks": network_choices()}
 
 
 def _options(kind: str, empty: Any):  # type: ignore[no-untyped-def]
     def choices() -> list[tuple[str, str]]:
-        return [("", str(empty)), *((code, label) for code, label, _pk in filter_choices()[kind])]
+        return [("", str(empty)), *((code, label) for code, label, _pk in _all_choices()[kind])]
     return choices
 
 
 class DirectoryFilter(django_filters.FilterSet):
-    """The public directory's filters; the query string stays readable:
+    """The public directory of communities' filters; the query string stays readable:
     ?q=akunk&country=AM&region=AM-KT&network=m4eg"""
 
     q = django_filters.CharFilter(label=_("Name"), method="noop",
@@ -43,7 +48,7 @@ class DirectoryFilter(django_filters.FilterSet):
             return {}
         self.form.is_valid()
         data = dict(getattr(self.form, "cleaned_data", {}))
-        options = filter_choices()
+        options = _all_choices()
         for field, kind in (("country", "countries"), ("region", "regions"),
                             ("network", "networks")):
             ids = {code: pk for code, _label, pk in options[kind]}

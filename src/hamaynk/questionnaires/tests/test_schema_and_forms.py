@@ -1,4 +1,4 @@
-"""The application-form engine: definitions, visibility, section forms, answers. No database."""
+"""The questionnaire engine: definitions, visibility, section forms, answers. No database."""
 
 import copy
 import datetime
@@ -18,18 +18,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
-from hamaynk.grants.formschema import (
+from hamaynk.questionnaires.answers import missing_summary, validate_answers, visible_questions
+from hamaynk.questionnaires.forms import SectionForm, answers_from_form, build_section_form
+from hamaynk.questionnaires.schema import (
     DefinitionError,
     FormDefinition,
-    SectionForm,
-    answers_from_form,
-    build_section_form,
     empty_definition,
     label,
-    missing_summary,
     parse_definition,
-    validate_answers,
-    visible_questions,
 )
 
 # Keep Hypothesis' cache out of the repository, as documents/tests/conftest.py does.

@@ -1,0 +1,44 @@
+"""Reads of grants awarded and their reports."""
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from hamaynk.accounts.viewer import Viewer
+from hamaynk.core.i18n import language_columns
+from hamaynk.core.lookups import one
+from hamaynk.grants.models import Grant, GrantReport
+
+
+def public_awards() -> QuerySet[Grant]:
+    return (Grant.objects.select_related("call__network", "community__region__country",
+                                         "application")
+            .order_by("-awarded_at", "-pk"))
+
+
+def public_awards_page() -> QuerySet[Grant]:
+    """The public awards page: the columns it shows and nothing else (a full row of each
+    joined table was most of the page's time)."""
+    return (Grant.objects.select_related("call", "community__region", "application")
+            .only("amount", "currency", "awarded_at", "call__slug", "call__title_hy",
+                  "call__title_en", "application__title", "community__region__code",
+                  "updated_at", "call__updated_at", "application__updated_at",
+                  "community__updated_at",
+                  *language_columns(via="community"), *language_columns(via="community__region"))
+            .order_by("-awarded_at", "-pk"))
+
+
+def grant_for_viewer(*, pk: int, user: Viewer) -> Grant:
+    grant = one(Grant.objects.select_related("call__network", "community__region",
+                                             "application").filter(pk=pk))
+    if grant is None or not user.has_perm("grants.view_application", grant.application):
+        raise Http404
+    return grant
+
+
+def report_for_viewer(*, pk: int, user: Viewer) -> GrantReport:
+    report = one(GrantReport.objects.select_related("grant__call__network", "grant__community",
+                                                    "grant__application", "form_version")
+                 .filter(pk=pk))
+    if report is None or not user.has_perm("grants.view_application", report.grant.application):
+        raise Http404
+    return report

@@ -118,6 +118,12 @@ class Call(TimeStampedModel):
         now = timezone.now() if now is None else now
         return self.status == self.Status.OPEN and self.opens_at <= now < self.closes_at
 
+    @classmethod
+    def open_at(cls, now: datetime | None = None) -> models.Q:
+        """The same rule as `is_open`, as a filter: the calls open at `now`."""
+        now = timezone.now() if now is None else now
+        return models.Q(status=cls.Status.OPEN, opens_at__lte=now, closes_at__gt=now)
+
     @property
     def current_form(self) -> "FormVersion | None":
         return self.form_for("application")

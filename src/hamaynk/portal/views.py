@@ -3,14 +3,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from hamaynk.communities.selectors import my_affiliations
-from hamaynk.grants.selectors import my_grant_applications, public_calls
+from hamaynk.grants.selectors import my_grant_applications, open_calls
 from hamaynk.networks import selectors as network_selectors
 
 
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/home.html", {
         "networks": network_selectors.networks_with_counts(),
-        "open_calls": public_calls().filter(status="open")[:6],
+        "open_calls": open_calls()[:6],
     })
 
 

@@ -19,6 +19,7 @@ from hamaynk.grants.selectors.calls import (
     call_for_viewer,
     call_questions,
     calls_for_secretariat,
+    open_calls,
     public_calls,
     standing_in_call,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "other_reviews",
     "public_awards",
     "public_awards_page",
+    "open_calls",
     "public_calls",
     "ranking",
     "report_for_viewer",

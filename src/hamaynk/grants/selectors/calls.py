@@ -1,5 +1,6 @@
 """Reads of calls: the public list, the secretariat's, a call's page and who may apply."""
 
+from datetime import datetime
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -23,6 +24,11 @@ def public_calls() -> QuerySet[Call]:
                  output_field=IntegerField())
     return (Call.objects.filter(status__in=Call.PUBLIC_STATUSES).select_related("network")
             .annotate(public_order=order).order_by("public_order", "closes_at", "pk"))
+
+
+def open_calls(*, now: datetime | None = None) -> QuerySet[Call]:
+    """The public calls open at `now` (`Call.is_open`'s rule), closing soonest first."""
+    return public_calls().filter(Call.open_at(now))
 
 
 def calls_for_secretariat(*, user: User) -> QuerySet[Call]:

@@ -13,8 +13,11 @@ class CommunitiesConfig(AppConfig):
             audit_labels,  # noqa: F401
             permissions,  # noqa: F401 - registers the rules
         )
-        from hamaynk.communities.models import Country, Region
+        from hamaynk.communities.models import Community, Country, Region
         from hamaynk.communities.selectors import forget_filter_choices
+        from hamaynk.core import counts
+
+        counts.track(Community)  # the directory's and other lists' counts (core/counts.py)
 
         for model in (Country, Region):
             post_save.connect(forget_filter_choices, sender=model, dispatch_uid=f"choices-{model}")

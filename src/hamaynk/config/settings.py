@@ -184,6 +184,9 @@ WHITENOISE_USE_FINDERS = DEBUG
 # Cached template fragments ({% cache %} in the shared cache, keyed on what they show:
 # docs/architecture.md, "Caching") are kept this long; 0 turns them off. Off in the demo,
 # where templates are edited while the server runs.
+# How long a list's count is kept (core/counts.py): a change moves it at once in the shared
+# cache; with local memory and several processes, another process's change shows this late.
+HAMAYNK_COUNT_CACHE_SECONDS = env.int("COUNT_CACHE_SECONDS", default=3600 if REDIS_URL else 60)
 HAMAYNK_FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS",
                                          default=0 if DEBUG else 3600)
 # Uploaded files live outside the web root and are served only by a permission-checked view.

@@ -1,8 +1,9 @@
 """Numbered pages: Django's `Paginator`, with deep pages fetched by key.
 
 * The total is the list's `COUNT(*)`, as Django counts it: on an index, for the filters the
-  lists offer (every filter and order has one), so a count stays cheap and always shows
-  what a user just changed.
+  lists offer (every filter and order has one). A large list names its count
+  (`count_key`, with the other models its filters read in `count_models`): the total is
+  then kept in the shared cache until one of those models' rows changes (core/counts.py).
 * A deep page: `OFFSET n` makes the database build and throw away n full rows, joined
   tables included. From `DEFERRED_FROM` rows on, the page's primary keys are found first
   (a walk of the ordering's index, no joined tables; from the list's far end, in reverse
@@ -19,17 +20,21 @@ The lists paginated this way are querysets of model objects (or plain lists).
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, QuerySet, Window
+from django.db.models import Count, Model, QuerySet, Window
 from django.utils.functional import cached_property
+
+from hamaynk.core import counts
 
 PAGE_SIZE = 25
 DEFERRED_FROM = 200
 
 
 class ListPaginator(Paginator):
-    def __init__(self, object_list: Any, per_page: int, *, keys_first: bool = False) -> None:
+    def __init__(self, object_list: Any, per_page: int, *, keys_first: bool = False,
+                 count_key: str = "", count_models: tuple[type[Model], ...] = ()) -> None:
         super().__init__(object_list, per_page)
         self.keys_first = keys_first
+        self.count_key, self.count_models = count_key, count_models
         self.known_count: int | None = None  # counted with the page's keys
 
     @cached_property
@@ -37,7 +42,11 @@ class ListPaginator(Paginator):
         if self.known_count is not None:
             return self.known_count
         qs = self.object_list
-        return qs.count() if isinstance(qs, QuerySet) else len(qs)
+        if not isinstance(qs, QuerySet):
+            return len(qs)
+        if self.count_key:
+            return counts.count(qs, name=self.count_key, models=self.count_models)
+        return qs.count()
 
     def get_page(self, number: Any) -> Page:
         qs = self.object_list
@@ -79,6 +88,8 @@ def _fetch(qs: QuerySet[Any], keys: list[Any]) -> list[Any]:
     return [rows[key] for key in keys if key in rows]
 
 
-def paginate(qs: Any, page: Any, per_page: int = PAGE_SIZE, *, keys_first: bool = False) -> Page:
+def paginate(qs: Any, page: Any, per_page: int = PAGE_SIZE, *, keys_first: bool = False,
+             count_key: str = "", count_models: tuple[type[Model], ...] = ()) -> Page:
     """Page N of a list; a page number past the end or not a number gives the nearest page."""
-    return ListPaginator(qs, per_page, keys_first=keys_first).get_page(page)
+    return ListPaginator(qs, per_page, keys_first=keys_first, count_key=count_key,
+                         count_models=count_models).get_page(page)

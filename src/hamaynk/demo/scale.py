@@ -16,6 +16,7 @@ from django.utils import timezone
 from hamaynk.accounts.models import User
 from hamaynk.communities.importer import import_registry
 from hamaynk.communities.models import Affiliation, Community, Region
+from hamaynk.core import counts as list_counts
 from hamaynk.grants.models import (
     Application,
     BudgetCategory,
@@ -27,7 +28,7 @@ from hamaynk.grants.models import (
     Review,
     Tranche,
 )
-from hamaynk.networks.models import Membership, Network, NetworkRole
+from hamaynk.networks.models import Membership, Network, NetworkRole, fill_listed_order
 from hamaynk.questionnaires import schema as questionnaire
 
 MARK = "scale"
@@ -86,6 +87,7 @@ def _bulk(model: Any, rows: Iterator[Any]) -> int:
     for batch in _batches(rows):
         model.objects.bulk_create(batch, batch_size=BATCH)
         made += len(batch)
+    list_counts.changed(model)  # bulk inserts send no signal: the lists count again
     return made
 
 
@@ -108,6 +110,7 @@ def clear() -> None:
     Affiliation.objects.filter(user__email__endswith=f"@{EMAIL_DOMAIN}").delete()
     User.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}").delete()
     Community.objects.filter(official_code__startswith=f"{MARK.upper()}-").delete()
+    list_counts.changed_all()
 
 
 def generate(*, scale: float = 1.0, seed: int = 42, out: Any = None) -> Report:
@@ -186,6 +189,7 @@ def generate(*, scale: float = 1.0, seed: int = 42, out: Any = None) -> Report:
                        if i % 2 == 0 else "member",
                        since=datetime.date(2020, 1, 1) + datetime.timedelta(days=i % 1800))
             for i, cid in enumerate(members)))
+        fill_listed_order(Membership.objects.filter(network__in=networks))
     say(f"users {counts['users']}, memberships {counts['memberships']}\n")
 
     now = timezone.now()

@@ -8,4 +8,8 @@ class GrantsConfig(AppConfig):
     verbose_name = _("Grants")
 
     def ready(self) -> None:
+        from hamaynk.core import counts
         from hamaynk.grants import audit_labels, permissions  # noqa: F401
+        from hamaynk.grants.models import Application, Grant
+
+        counts.track(Application, Grant)

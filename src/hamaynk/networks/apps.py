@@ -10,10 +10,15 @@ class NetworksConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
+        from hamaynk.communities.models import Community
+        from hamaynk.core import counts
         from hamaynk.core.audit import register_actions
         from hamaynk.networks import permissions  # noqa: F401 - registers the rules
-        from hamaynk.networks.models import Network
+        from hamaynk.networks.models import Membership, Network, follow_community
         from hamaynk.networks.selectors import forget_network_choices
+
+        counts.track(Membership)
+        post_save.connect(follow_community, sender=Community, dispatch_uid="members-listed")
 
         post_save.connect(forget_network_choices, sender=Network, dispatch_uid="choices-network")
         post_delete.connect(forget_network_choices, sender=Network,

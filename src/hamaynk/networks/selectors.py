@@ -178,11 +178,11 @@ def network_members(*, network: Network, country: str = "", region: str = "",
                     status: str = "") -> QuerySet[Membership]:
     qs = (Membership.objects.filter(network=network, status__in=Membership.VISIBLE_STATUSES)
           .select_related("community__region__country")
-          .order_by("community__region__code", "community__name_hy", "pk"))
+          .order_by("listed_region", "listed_name", "pk"))  # the region code, the name
     if country:
         qs = qs.filter(community__region__country__code=country)
     if region:
-        qs = qs.filter(community__region__code=region)
+        qs = qs.filter(listed_region=region)
     if status in Membership.VISIBLE_STATUSES:
         qs = qs.filter(status=status)
     return qs

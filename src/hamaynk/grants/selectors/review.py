@@ -8,6 +8,7 @@ from django.http import Http404
 from hamaynk.accounts.models import User
 from hamaynk.accounts.permissions import verified_community_ids
 from hamaynk.accounts.viewer import Viewer
+from hamaynk.core import counts
 from hamaynk.core.i18n import language_columns
 from hamaynk.core.lookups import one
 from hamaynk.grants.models import Application, Call, Grant, Review
@@ -88,7 +89,7 @@ def ranking(*, call: Call, user: Viewer, page: str | int | None = None) -> dict[
         .select_related("community__region", "grant")
         .order_by(F("score_mean").desc(nulls_last=True), "pk"))
     page_obj = paginate(application_listing(qs, "grant__amount", "grant__currency"),
-                        page, 50)
+                        page, 50, count_key=counts.key("ranking", call))
     zero = call.envelope * 0
     awarded = Grant.objects.filter(call=call).aggregate(s=Sum("amount"))["s"] or zero
     above = zero

@@ -14,8 +14,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hamaynk.communities.models import Community
 from hamaynk.communities.selectors import filter_choices_version
-from hamaynk.core import fragments
+from hamaynk.core import counts, fragments
 from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
 from hamaynk.core.parsing import parse_id
@@ -315,8 +316,11 @@ def call_applications(request: HttpRequest, slug: str) -> HttpResponse:
     call = selectors.call_for_manager(slug=slug, user=request.user)
     form, qs = filtered_applications(request, call)
     searched = bool(form.is_valid() and form.cleaned_data.get("q"))
+    data = form.cleaned_data if form.is_valid() else {}
     page_obj = paginate(selectors.application_listing(qs), request.GET.get("page"),
-                        keys_first=searched)
+                        keys_first=searched, count_models=(Community,),
+                        count_key=counts.key("call-applications", call, data.get("status"),
+                                             data.get("region"), data.get("min_score")))
     choices = filter_choices_version()
     return render(request, "grants/call_applications.html", {
         "call": call, "page_obj": page_obj, "form": form, "query": request.GET.urlencode(),

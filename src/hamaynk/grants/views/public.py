@@ -18,7 +18,8 @@ from hamaynk.grants import opendata, selectors
 
 
 def awards(request: HttpRequest) -> HttpResponse:
-    page = paginate(selectors.public_awards_page(), request.GET.get("page"))
+    page = paginate(selectors.public_awards_page(), request.GET.get("page"),
+                    count_key="public-awards")
     return render(request, "grants/awards.html", {
         "page_obj": page, "rows_version": fragments.version(
             page, related=("community", "call", "application"),

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from hamaynk.core import counts
 from hamaynk.networks.models import Membership, MembershipApplication
 from hamaynk.networks.tests.conftest import pdf_upload
 from hamaynk.tests_support import ROLES, CommunityFactory
@@ -198,6 +199,7 @@ def test_member_directory_filters_and_exports(client, world, m4eg):
 
 def test_member_directory_and_queue_query_counts_are_fixed(client, world, m4eg):
     def count(url):
+        counts.changed_all()  # the list counts its rows again, as after any change
         with CaptureQueriesContext(connection) as ctx:
             assert client.get(url).status_code == 200
         return len(ctx.captured_queries)
@@ -276,3 +278,25 @@ def test_member_exports_neutralise_formulas_with_dates_as_dates_and_absolute_lin
     assert sheet["A2"].data_type == "s"
     assert sheet["F2"].value == datetime.datetime(2026, 3, 2) and sheet["F2"].is_date
     assert sheet["H2"].value.startswith("https://hamaynk.example.am/")
+
+
+def test_member_directory_lists_by_region_then_name_and_follows_a_renamed_community(
+        client, world, m4eg):
+    url = reverse("networks:members", args=["m4eg"])
+    Membership.objects.create(network=m4eg, community=world.akunk, status="junior")
+    later = CommunityFactory(region=world.tavush, name_hy="Իջևան", name_en="Ijevan")
+    Membership.objects.create(network=m4eg, community=later, status="member")
+
+    def order():
+        page = client.get(url, {"page": 1}).context["page_obj"]
+        return [m.community.name_en for m in page]
+
+    assert order() == ["Akunk", "Dilijan", "Ijevan"]  # AM-KT, then AM-TV by Armenian name
+    later.name_hy = "Բերդ"  # renamed: now before Դիլիջան
+    later.save()
+    assert order() == ["Akunk", "Ijevan", "Dilijan"]
+    world.akunk.region = world.tavush  # moved to another region: listed and filtered there
+    world.akunk.save()
+    assert [m.community.name_en for m in client.get(url, {"region": "AM-TV"}).context[
+        "page_obj"]] == ["Akunk", "Ijevan", "Dilijan"]
+    assert not client.get(url, {"region": "AM-KT"}).context["page_obj"].object_list

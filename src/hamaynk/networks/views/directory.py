@@ -8,10 +8,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from hamaynk.communities import selectors as registry
-from hamaynk.core import fragments
+from hamaynk.core import counts, fragments
 from hamaynk.core.pagination import paginate
 from hamaynk.networks import selectors
 from hamaynk.networks.filters import DirectoryFilter
+from hamaynk.networks.models import Membership
 
 
 def directory(request: HttpRequest) -> HttpResponse:
@@ -20,7 +21,10 @@ def directory(request: HttpRequest) -> HttpResponse:
     qs = selectors.community_directory(
         country=data.get("country"), region=data.get("region"),
         network=data.get("network"), query=str(data.get("q") or ""))
-    page = paginate(selectors.directory_listing(qs), request.GET.get("page"))
+    page = paginate(selectors.directory_listing(qs), request.GET.get("page"),
+                    count_key=counts.key("directory", data.get("country"), data.get("region"),
+                                         data.get("network"), data.get("q")),
+                    count_models=(Membership,))
     template = "communities/directory.html"
     if request.htmx:  # type: ignore[attr-defined]
         template += "#results"  # the list alone, for the filter's live update

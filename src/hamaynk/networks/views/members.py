@@ -13,8 +13,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hamaynk.communities.models import Community
 from hamaynk.communities.selectors import filter_choices_version
-from hamaynk.core import fragments
+from hamaynk.core import counts, fragments
 from hamaynk.core.errors import DomainError
 from hamaynk.core.exports import absolute_url, streamed_csv, xlsx_file
 from hamaynk.core.pagination import paginate
@@ -28,7 +29,7 @@ from hamaynk.networks.forms import (
 from hamaynk.networks.models import Membership
 
 
-def _members(request: HttpRequest, slug: str) -> tuple[Any, MemberFilterForm, Any]:
+def _members(request: HttpRequest, slug: str) -> tuple[Any, MemberFilterForm, Any, str]:
     network = selectors.network_by_slug(slug=slug, counts=False)
     countries, regions = selectors.country_and_region_choices()
     form = MemberFilterForm(request.GET or None, countries=countries, regions=regions)
@@ -36,13 +37,16 @@ def _members(request: HttpRequest, slug: str) -> tuple[Any, MemberFilterForm, An
     qs = selectors.network_members(network=network, country=data.get("country", ""),
                                    region=data.get("region", ""),
                                    status=data.get("status", ""))
-    return network, form, qs
+    name = counts.key("members", network, data.get("country"), data.get("region"),
+                      data.get("status"))
+    return network, form, qs, name
 
 
 def member_directory(request: HttpRequest, slug: str) -> HttpResponse:
     """Public, and the same for everyone."""
-    network, form, qs = _members(request, slug)
-    page_obj = paginate(qs, request.GET.get("page"))
+    network, form, qs, count_key = _members(request, slug)
+    page_obj = paginate(qs, request.GET.get("page"), count_key=count_key,
+                        count_models=(Community,))
     choices = filter_choices_version()
     return render(request, "networks/members.html", {
         "network": network, "form": form, "page_obj": page_obj, "query": request.GET.urlencode(),
@@ -61,7 +65,7 @@ def _rows(qs: Any) -> Iterator[list[Any]]:
 
 
 def member_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponseBase:
-    network, _form, qs = _members(request, slug)
+    network, _form, qs, _count_key = _members(request, slug)
     name = f"{network.slug}-members"
     if fmt == "csv":
         return streamed_csv(_rows(qs), f"{name}.csv")

@@ -1,0 +1,96 @@
+"""A list's total, kept in the shared cache until the rows it counts change.
+
+A list page shows how many rows match ("2,514 communities") and numbers its pages from it.
+Counting 25,000 communities or 7,500 members on every request costs more than the rest of
+the page's SQL, so a list names its count — the list and its filters, as the view parsed
+them — and the count is kept under that name and the *generations* of the models it counts:
+
+    page = paginate(qs, number, count_key=counts.key("directory", country, region, q),
+                    count_models=(Membership,))  # the queryset's own model is always one
+
+Each counted model's app calls `track(Model)` in its `ready()`: saving one of its rows
+moves the model's generation (at once, and again when the transaction commits, so a count
+made by a request that read the old rows meanwhile is not kept under the new generation),
+so the next request counts again. Deletes and bulk writes (`QuerySet.update`, `bulk_create`)
+are not followed — a receiver of deletes would make Django load every row a bulk delete
+removes — so code that deletes or bulk-writes a tracked model calls `changed()` (the
+services never delete these rows; the scale dataset does both).
+
+The generations live in the shared cache (Redis in production), so every process sees a
+change at once. With the local-memory cache each process keeps its own: run one process
+(the demo does), or set REDIS_URL — `settings.HAMAYNK_COUNT_CACHE_SECONDS` bounds how long a
+count another process changed can be shown.
+"""
+
+import hashlib
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Model, QuerySet
+from django.db.models.signals import post_save
+
+
+def _generation_key(model: type[Model]) -> str:
+    return f"count-generation:{model._meta.label_lower}"
+
+
+def changed(model: type[Model]) -> None:
+    """The rows of `model` changed: counts made before are no longer used."""
+    _bump(model)
+    transaction.on_commit(lambda: _bump(model))
+
+
+def _bump(model: type[Model]) -> None:
+    # A new generation is a moment in nanoseconds: never one used before, even after the
+    # cache forgot the last one.
+    cache.set(_generation_key(model), time.time_ns(), None)
+
+
+def _on_write(sender: type[Model], **_kwargs: Any) -> None:
+    changed(sender)
+
+
+_TRACKED: list[type[Model]] = []
+
+
+def changed_all() -> None:
+    """Every tracked model changed (after a bulk load; a test measuring a list's first visit)."""
+    for model in _TRACKED:
+        changed(model)
+
+
+def track(*models: type[Model]) -> None:
+    """Count lists of these models with `count()`: their writes move their generation."""
+    for model in models:
+        if model not in _TRACKED:
+            _TRACKED.append(model)
+        label = model._meta.label_lower
+        post_save.connect(_on_write, sender=model, dispatch_uid=f"counts-save-{label}")
+
+
+def key(*parts: Any) -> str:
+    """A count's name from the list's name and its parsed filters."""
+    return ":".join("" if part is None else str(getattr(part, "pk", part)) for part in parts)
+
+
+def count(qs: QuerySet[Any], *, name: str, models: Sequence[type[Model]] = ()) -> int:
+    """`qs.count()`, kept under `name` until a row of its model or of `models` changes."""
+    counted = sorted({qs.model, *models}, key=lambda m: m._meta.label_lower)
+    generations = cache.get_many([_generation_key(m) for m in counted])
+    missing = [m for m in counted if _generation_key(m) not in generations]
+    for model in missing:  # first use since the cache started: begin a generation
+        now = time.time_ns()
+        cache.add(_generation_key(model), now, None)
+        generations[_generation_key(model)] = cache.get(_generation_key(model), now)
+    stamp = ".".join(str(generations[_generation_key(m)]) for m in counted)
+    digest = hashlib.blake2b(name.encode(), digest_size=12).hexdigest()
+    cache_key = f"count:{digest}:{stamp}"
+    total = cache.get(cache_key)
+    if total is None:
+        total = qs.count()
+        cache.set(cache_key, total, settings.HAMAYNK_COUNT_CACHE_SECONDS)
+    return int(total)

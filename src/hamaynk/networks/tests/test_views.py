@@ -284,7 +284,7 @@ def test_member_directory_lists_by_region_then_name_and_follows_a_renamed_commun
         client, world, m4eg):
     url = reverse("networks:members", args=["m4eg"])
     Membership.objects.create(network=m4eg, community=world.akunk, status="junior")
-    later = CommunityFactory(region=world.tavush, name_hy="Իջևան", name_en="Ijevan")
+    later = CommunityFactory.create(region=world.tavush, name_hy="Իջևան", name_en="Ijevan")
     Membership.objects.create(network=m4eg, community=later, status="member")
 
     def order():

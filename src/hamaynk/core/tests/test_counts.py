@@ -23,7 +23,7 @@ def test_a_named_count_is_counted_once_while_nothing_changes(db):
 
 
 def test_a_named_count_follows_a_new_row_and_a_changed_row_at_once(db):
-    region, other = RegionFactory(), RegionFactory()
+    region, other = RegionFactory.create(), RegionFactory.create()
     first = CommunityFactory.create(region=region)
     assert _count(region) == 1
     CommunityFactory(region=region)

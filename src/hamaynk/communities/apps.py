@@ -13,6 +13,9 @@ class CommunitiesConfig(AppConfig):
             audit_labels,  # noqa: F401
             permissions,  # noqa: F401 - registers the rules
         )
+        from hamaynk.communities.work import register_work
+
+        register_work()  # its items in the work queue
         from hamaynk.communities.models import Country, Region
         from hamaynk.communities.selectors import forget_filter_choices
 

@@ -9,3 +9,6 @@ class GrantsConfig(AppConfig):
 
     def ready(self) -> None:
         from hamaynk.grants import audit_labels, permissions  # noqa: F401
+        from hamaynk.grants.work import register_work
+
+        register_work()  # its items in the work queue

@@ -12,6 +12,9 @@ class NetworksConfig(AppConfig):
 
         from hamaynk.core.audit import register_actions
         from hamaynk.networks import permissions  # noqa: F401 - registers the rules
+        from hamaynk.networks.work import register_work
+
+        register_work()  # its items in the work queue
         from hamaynk.networks.models import Network
         from hamaynk.networks.selectors import forget_network_choices
 

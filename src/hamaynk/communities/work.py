@@ -44,4 +44,4 @@ def sources(user: Any, now: datetime) -> list[Source]:
 
 
 def register_work() -> None:
-    register("communities", sources=sources, watch=(Affiliation, Community))
+    register("communities", sources=sources)

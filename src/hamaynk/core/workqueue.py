@@ -2,7 +2,7 @@
 
 Each app contributes its own work in its `work.py`, registered from its `AppConfig.ready()`:
 
-    register("grants", sources=grant_sources, watch=(Application, GrantReport, Review, Tranche))
+    register("grants", sources=grant_sources)
 
 A provider is a function `sources(user, now) -> list[Source]`: one `Source` per kind of work
 the person has (applications to screen, a report that is due …), each able to *count* its
@@ -12,9 +12,9 @@ are made with gettext at request time, so they come in the reader's language.
 
 Core imports no app: the apps register here. `work_queue()` builds the page (bounded
 queries: every source's count in one SELECT, then one limited fetch per non-empty source);
-`work_count()` is the header's badge (the one counting SELECT, kept for a short time in
-the shared cache per person, and forgotten when a row of a watched model is saved or
-deleted: the version in the key moves).
+`work_count()` is the header's badge: that one counting SELECT alone, on every page, so the
+badge is never stale (no cache to forget: a count kept for a while would still say "1"
+after the person did the work, and would make a page's queries depend on what ran before).
 
 A source marked `counted=False` (a suggestion: a network to join, an open call) is listed
 but not counted in the badge, so the badge says only what waits for the person."""
@@ -25,15 +25,11 @@ from datetime import date, datetime, time
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db import models
 from django.db.models import F, Func, Subquery
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 LIMIT = 10  # items shown per source; "see all" leads to the source's full list
-COUNT_SECONDS = 60  # how long the header's count is kept at most
-_VERSION_KEY = "workqueue:version"
 
 
 @dataclass(frozen=True)
@@ -165,21 +161,13 @@ Provider = Callable[[Any, datetime], Iterable[Source]]
 _providers: dict[str, Provider] = {}
 
 
-def register(name: str, *, sources: Provider, watch: Iterable[type[models.Model]] = ()) -> None:
-    """Add an app's provider (again under the same name replaces it). A save or delete of a
-    watched model makes every cached count be counted again."""
+def register(name: str, *, sources: Provider) -> None:
+    """Add an app's provider (again under the same name replaces it)."""
     _providers[name] = sources
-    for model in watch:
-        post_save.connect(_forget_counts, sender=model, dispatch_uid=f"workqueue-s-{model}")
-        post_delete.connect(_forget_counts, sender=model, dispatch_uid=f"workqueue-d-{model}")
 
 
 def providers() -> dict[str, Provider]:
     return dict(_providers)
-
-
-def _forget_counts(**_kwargs: Any) -> None:
-    cache.set(_VERSION_KEY, timezone.now().timestamp(), None)
 
 
 def _sources(user: Any, now: datetime) -> list[Source]:
@@ -191,40 +179,29 @@ def _sources(user: Any, now: datetime) -> list[Source]:
 def work_queue(*, user: Any, limit: int = LIMIT, now: datetime | None = None) -> WorkQueue:
     """Everything waiting for `user`, grouped by kind: groups with overdue items first, then
     by their nearest due, then their oldest; within a group the same order. Empty groups are
-    left out. The count for the header is refreshed on the way."""
+    left out. `limit=0` gives the groups and their counts without items (a summary)."""
     now = timezone.now() if now is None else now
     groups = []
     sources = _sources(user, now)
     for source, count in zip(sources, _counts(user, sources), strict=True):
         if not count:
             continue
-        items = sorted((replace(item, overdue=item.is_overdue(now))
-                        for item in source.fetch(limit)), key=lambda item: item.sort_key(now))
+        fetched = source.fetch(limit) if limit else []
+        items = sorted((replace(item, overdue=item.is_overdue(now)) for item in fetched),
+                       key=lambda item: item.sort_key(now))
         groups.append(WorkGroup(kind=source.kind, title=source.title, context=source.context,
                                 count=count, items=items,
                                 overdue=sum(1 for item in items if item.overdue),
                                 see_all=source.see_all, counted=source.counted))
     groups.sort(key=lambda g: min((i.sort_key(now) for i in g.items),
                                   default=(1, float("inf"), float("inf"))))
-    queue = WorkQueue(groups)
-    cache.set(_count_key(user), queue.total, COUNT_SECONDS)
-    return queue
-
-
-def _count_key(user: Any) -> str:
-    return f"workqueue:count:{cache.get(_VERSION_KEY, 0)}:{user.pk}"
+    return WorkQueue(groups)
 
 
 def work_count(*, user: Any, now: datetime | None = None) -> int:
-    """The number of items waiting for `user` (suggestions not counted), for the header: the
-    sources' COUNTs, kept in the cache for `COUNT_SECONDS` or until a watched row changes."""
+    """The number of items waiting for `user` (suggestions not counted), for the header: one
+    SELECT of the sources' counts."""
     if not getattr(user, "is_authenticated", False):
         return 0
-    key = _count_key(user)
-    cached = cache.get(key)
-    if cached is not None:
-        return int(cached)
     now = timezone.now() if now is None else now
-    total = sum(_counts(user, [source for source in _sources(user, now) if source.counted]))
-    cache.set(key, total, COUNT_SECONDS)
-    return total
+    return sum(_counts(user, [source for source in _sources(user, now) if source.counted]))

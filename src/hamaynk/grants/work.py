@@ -37,6 +37,7 @@ from hamaynk.grants.models import (
 )
 
 REVIEW_DAYS = 14  # a review is expected within two weeks of its assignment
+MAX_PAIRS = 20  # (open call, community) pairs whose eligibility a page checks at most
 AS = Application.Status
 RS = Review.Status
 R = GrantReport.Status
@@ -169,8 +170,9 @@ def _community_sources(user: Any, now: datetime.datetime) -> list[Source]:
 
 def _calls_to_apply(mine: set[int], now: datetime.datetime) -> Source:
     """Open calls (the `LIMIT` closing first) that a community of the person may apply to
-    by the call's own eligibility rules and has not applied to. Worked out only when the
-    page asks: a suggestion is not in the header's count."""
+    by the call's own eligibility rules and has not applied to (the first `MAX_PAIRS` pairs
+    of a call and a community are checked: a bound, whatever the number of either). Worked
+    out only when the page asks: a suggestion is not in the header's count."""
 
     @lru_cache(maxsize=1)
     def items() -> list[WorkItem]:
@@ -183,12 +185,13 @@ def _calls_to_apply(mine: set[int], now: datetime.datetime) -> Source:
                     .exclude(status=AS.WITHDRAWN).values_list("call_id", "community_id"))
         communities = list(Community.objects.filter(pk__in=mine)
                            .select_related("region__country").order_by("name_hy", "pk"))
+        # each pair asks the call's own rules (a query or two each): at most MAX_PAIRS
+        pairs = [(call, community) for call in calls for community in communities
+                 if (call.pk, community.pk) not in taken][:MAX_PAIRS]
         return [WorkItem(what=_("Apply to «%(call)s»") % {"call": call.title},
                          whom=community.name, detail=call.network.short_name,
                          url=call.get_absolute_url(), due=call.closes_at)
-                for call in calls for community in communities
-                if (call.pk, community.pk) not in taken
-                and eligibility.is_eligible(call, community)]
+                for call, community in pairs if eligibility.is_eligible(call, community)]
 
     return Source(kind="grants-calls", title=_("Open calls your community may apply to"),
                   count=lambda: len(items()), fetch=lambda limit: items()[:limit],
@@ -201,6 +204,4 @@ def sources(user: Any, now: datetime.datetime) -> list[Source]:
 
 
 def register_work() -> None:
-    register("grants", sources=sources,
-             watch=(Call, Application, Clarification, CallQuestion, GrantReport, Review,
-                    Tranche, Grant))
+    register("grants", sources=sources)

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 
 from hamaynk.accounts.permissions import is_coach
 from hamaynk.core.workqueue import Source, WorkItem, register
-from hamaynk.learning.models import Cohort, CohortMember
+from hamaynk.learning.models import Cohort
 
 
 def sources(user: Any, now: datetime) -> list[Source]:
@@ -34,4 +34,4 @@ def sources(user: Any, now: datetime) -> list[Source]:
 
 
 def register_work() -> None:
-    register("learning", sources=sources, watch=(Cohort, CohortMember))
+    register("learning", sources=sources)

@@ -15,6 +15,7 @@ from hamaynk.accounts.permissions import network_ids_served, verified_community_
 from hamaynk.communities.models import Community
 from hamaynk.core.workqueue import Source, WorkItem, register
 from hamaynk.networks.models import DevelopmentPlan, Membership, MembershipApplication, Network
+from hamaynk.networks.selectors import network_choices
 
 A = MembershipApplication.Status
 
@@ -24,23 +25,27 @@ def _secretariat_sources(user: Any) -> list[Source]:
     if not served:
         return []
     sources = []
-    for network in Network.objects.filter(pk__in=served).only("slug", "short_name"):
+    # the networks' names as the directory keeps them (no query once they are known)
+    for slug, short_name, network_id in network_choices():
+        if network_id not in served:
+            continue
         decide = (MembershipApplication.objects
-                  .filter(network=network, status=A.SUBMITTED)
+                  .filter(network_id=network_id, status=A.SUBMITTED)
                   .select_related("community").order_by("submitted_at", "pk"))
         sources.append(Source.of_queryset(
-            kind=f"networks-decide-{network.slug}", title=_("Membership applications to decide"),
-            context=network.short_name, queryset=decide,
-            see_all=reverse("networks:applications", args=[network.slug]) + "?status=submitted",
+            kind=f"networks-decide-{slug}", title=_("Membership applications to decide"),
+            context=short_name, queryset=decide,
+            see_all=reverse("networks:applications", args=[slug]) + "?status=submitted",
             item=lambda a: WorkItem(what=_("Decide on the membership application"),
                                     whom=a.community.name, url=a.get_absolute_url(),
                                     since=a.submitted_at)))
         plans = (DevelopmentPlan.objects
-                 .filter(membership__network=network, status=DevelopmentPlan.Status.SUBMITTED)
+                 .filter(membership__network_id=network_id,
+                         status=DevelopmentPlan.Status.SUBMITTED)
                  .select_related("membership__community").order_by("created_at", "pk"))
         sources.append(Source.of_queryset(
-            kind=f"networks-plans-{network.slug}", title=_("Development plans to review"),
-            context=network.short_name, queryset=plans,
+            kind=f"networks-plans-{slug}", title=_("Development plans to review"),
+            context=short_name, queryset=plans,
             item=lambda p: WorkItem(what=_("Approve or return the development plan"),
                                     whom=p.membership.community.name,
                                     url=p.membership.get_absolute_url(),
@@ -119,6 +124,5 @@ def sources(user: Any, now: datetime) -> list[Source]:
 
 
 def register_work() -> None:
-    register("networks", sources=sources,
-             watch=(MembershipApplication, Membership, DevelopmentPlan, Network))
+    register("networks", sources=sources)
 

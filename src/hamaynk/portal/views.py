@@ -13,8 +13,9 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/home.html", {
         "networks": network_selectors.networks_with_counts(),
         "open_calls": open_calls()[:6],
-        # signed in: what waits for the person, in short, with the way to each group
-        "work": work_queue(user=request.user) if request.user.is_authenticated else None,
+        # signed in: the groups of what waits for the person and their counts (no items)
+        "work": work_queue(user=request.user, limit=0)
+        if request.user.is_authenticated else None,
         "roles": _roles(request.user),
     })
 

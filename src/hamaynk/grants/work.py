@@ -84,7 +84,7 @@ def _secretariat_sources(user: Any) -> list[Source]:
             queryset=questions, see_all=manage,
             item=lambda q: WorkItem(what=_("Answer the question publicly"),
                                     whom=q.call.title, detail=q.question[:120],
-                                    url=reverse("grants:call_qa", args=[q.call.slug]),
+                                    url=q.call.get_absolute_url() + "#questions",
                                     since=q.created_at)),
         Source.of_queryset(
             kind="grants-reports-review", title=_("Reports to review"), queryset=reports,

@@ -15,7 +15,6 @@ from hamaynk.accounts.permissions import network_ids_served, verified_community_
 from hamaynk.communities.models import Community
 from hamaynk.core.workqueue import Source, WorkItem, register
 from hamaynk.networks.models import DevelopmentPlan, Membership, MembershipApplication, Network
-from hamaynk.networks.selectors import network_choices
 
 A = MembershipApplication.Status
 
@@ -25,10 +24,9 @@ def _secretariat_sources(user: Any) -> list[Source]:
     if not served:
         return []
     sources = []
-    # the networks' names as the directory keeps them (no query once they are known)
-    for slug, short_name, network_id in network_choices():
-        if network_id not in served:
-            continue
+    # one query, always (a cached list would make a page's queries depend on what ran before)
+    for network_id, slug, short_name in (Network.objects.filter(pk__in=served).order_by("slug")
+                                         .values_list("pk", "slug", "short_name")):
         decide = (MembershipApplication.objects
                   .filter(network_id=network_id, status=A.SUBMITTED)
                   .select_related("community").order_by("submitted_at", "pk"))

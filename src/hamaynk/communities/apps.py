@@ -15,8 +15,10 @@ class CommunitiesConfig(AppConfig):
         )
         from hamaynk.communities.models import Community, Country, Region
         from hamaynk.communities.selectors import forget_filter_choices
+        from hamaynk.communities.work import register_work
         from hamaynk.core import counts
 
+        register_work()  # its items in the work queue
         counts.track(Community)  # the directory's and other lists' counts (core/counts.py)
 
         for model in (Country, Region):

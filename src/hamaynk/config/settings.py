@@ -91,6 +91,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "hamaynk.core.context_processors.shell",
                 "hamaynk.notifications.context_processors.unread",
+                "hamaynk.core.context_processors.work",
             ],
         },
     }

@@ -19,6 +19,7 @@ handler403 = "hamaynk.core.views.error_403"
 urlpatterns = [
     path("", portal_views.home, name="home"),
     path("my/", portal_views.dashboard, name="dashboard"),
+    path("my/work/", portal_views.my_work, name="my_work"),
     path("", include("hamaynk.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     # the registry's pages; its directory and profiles show networks, so networks holds them

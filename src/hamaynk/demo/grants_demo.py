@@ -13,6 +13,7 @@ from hamaynk.grants.models import (
     BudgetCategory,
     BudgetLine,
     Call,
+    CallQuestion,
     Criterion,
     FormVersion,
     Grant,
@@ -144,6 +145,12 @@ def load(network: Network, secretariat: User | None) -> None:
         if reviewer is not None:
             Review.objects.get_or_create(application=application, reviewer=reviewer,
                                          defaults={"assigned_by": secretariat})
+    # A public question about the open seed call, waiting for the secretariat's answer (an
+    # item of the secretariat's work queue).
+    CallQuestion.objects.get_or_create(
+        call=seed, question="Կարո՞ղ է դիմել համայնքը, որը դեռ ՀՀՏԶ-ի անդամ չէ, բայց "
+                            "անդամակցության հայտ է ներկայացրել։",
+        defaults={"asked_by": User.objects.filter(email="head.akunk@demo.hamaynk.am").first()})
     # The 2025 grants: the first tranche paid, the second waiting for a progress report.
     for grant in Grant.objects.filter(call=decided):
         if grant.tranches.exists():

@@ -11,5 +11,7 @@ class GrantsConfig(AppConfig):
         from hamaynk.core import counts
         from hamaynk.grants import audit_labels, permissions  # noqa: F401
         from hamaynk.grants.models import Application, Grant
+        from hamaynk.grants.work import register_work
 
         counts.track(Application, Grant)
+        register_work()  # its items in the work queue

@@ -10,6 +10,9 @@ class LearningConfig(AppConfig):
     def ready(self) -> None:
         from hamaynk.core.audit import register_actions
         from hamaynk.learning import permissions  # noqa: F401
+        from hamaynk.learning.work import register_work
+
+        register_work()  # its items in the work queue
 
         register_actions({
             "learning.cohort.created": _("Cohort created"),

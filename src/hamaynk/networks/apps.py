@@ -16,7 +16,9 @@ class NetworksConfig(AppConfig):
         from hamaynk.networks import permissions  # noqa: F401 - registers the rules
         from hamaynk.networks.models import Membership, Network, follow_community
         from hamaynk.networks.selectors import forget_network_choices
+        from hamaynk.networks.work import register_work
 
+        register_work()  # its items in the work queue
         counts.track(Membership)
         post_save.connect(follow_community, sender=Community, dispatch_uid="members-listed")
 

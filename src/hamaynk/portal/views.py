@@ -2,7 +2,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from hamaynk.accounts.permissions import network_role_pairs, verified_community_ids
 from hamaynk.communities.selectors import my_affiliations
+from hamaynk.core.workqueue import work_queue
 from hamaynk.grants.selectors import my_grant_applications, open_calls
 from hamaynk.networks import selectors as network_selectors
 
@@ -11,7 +13,25 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/home.html", {
         "networks": network_selectors.networks_with_counts(),
         "open_calls": open_calls()[:6],
+        # signed in: the groups of what waits for the person and their counts (no items)
+        "work": work_queue(user=request.user, limit=0)
+        if request.user.is_authenticated else None,
+        "roles": _roles(request.user),
     })
+
+
+@login_required
+def my_work(request: HttpRequest) -> HttpResponse:
+    """«Իմ գործերը»: everything waiting for the person, from every module, by kind."""
+    return render(request, "portal/my_work.html", {"work": work_queue(user=request.user),
+                                                   "roles": _roles(request.user)})
+
+
+def _roles(user: object) -> dict[str, bool]:
+    """Which roles the person holds: the empty queue says what would appear for each."""
+    held = {role for role, _network in network_role_pairs(user)}
+    return {"secretariat": "secretariat" in held, "reviewer": "reviewer" in held,
+            "coach": "coach" in held, "community": bool(verified_community_ids(user))}
 
 
 @login_required

@@ -199,14 +199,15 @@ def budget_problems(application: Application) -> list[str]:
     return problems
 
 
-def submission_problems(application: Application) -> list[str]:
+def submission_problems(application: Application, *, missing: bool = True) -> list[str]:
     """Everything that stops a submission, in plain words: missing or invalid answers and
-    the budget against the call's limits."""
+    the budget against the call's limits. `missing=False` leaves the unanswered questions
+    out, for a page that lists them itself (with links to their fields)."""
     definition = application.form_version.parsed
-    missing = missing_summary(definition, application.answers, application.language)
-    missing_keys = {key for _section, key, _label in missing}
+    unanswered = missing_summary(definition, application.answers, application.language)
+    missing_keys = {key for _section, key, _label in unanswered}
     problems = [_("%(question)s: not answered.") % {"question": label}
-                for _section, _key, label in missing]
+                for _section, _key, label in unanswered] if missing else []
     for key, messages in validate_answers(definition, application.answers).items():
         if key not in missing_keys:
             problems += messages

@@ -69,7 +69,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_for_viewer(pk=pk, user=request.user)
     context = _context(application, request.user)
     context.update({
-        "problems": services.submission_problems(application)
+        # Missing answers are listed with links to their fields (context["missing"]).
+        "problems": services.submission_problems(application, missing=False)
         if application.status == "draft" else [],
         "sections": copies.answers_for_display(
             application, request.LANGUAGE_CODE, user=request.user),  # type: ignore[attr-defined]
@@ -104,6 +105,18 @@ def _save_section(request: HttpRequest, application: Application,
     return None, False
 
 
+def _go_to(target: str, application: Application, keys: list[str],
+           section: str) -> HttpResponse:
+    """Where a saved page goes next: the tabs and the budget link of an editable page are
+    buttons of its form ("goto"), so what was typed is saved before leaving."""
+    if target == "overview":
+        return redirect(application)
+    if target == "budget":
+        return redirect("grants:application_budget", pk=application.pk)
+    return redirect("grants:application_section", pk=application.pk,
+                    section=target if target in keys else section)
+
+
 @login_required
 def application_section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
     application = selectors.application_for_viewer(pk=pk, user=request.user)
@@ -117,8 +130,10 @@ def application_section(request: HttpRequest, pk: int, section: str) -> HttpResp
     if request.method == "POST":
         if not context["can_edit"]:
             raise Http404
+        # A draft saves whatever is there; required questions are asked for at submission.
         form = build_section_form(definition, section, answers=application.answers,
-                                  language=language, data=request.POST, files=request.FILES)
+                                  language=language, data=request.POST, files=request.FILES,
+                                  require=False)
         saved, stale = (_save_section(request, application, form) if form.is_valid()
                         else (None, False))
         if request.htmx:  # type: ignore[attr-defined]
@@ -131,7 +146,7 @@ def application_section(request: HttpRequest, pk: int, section: str) -> HttpResp
             if "next" in request.POST and position + 1 < len(keys):
                 return redirect("grants:application_section", pk=pk,
                                 section=keys[position + 1])
-            return redirect("grants:application_section", pk=pk, section=section)
+            return _go_to(request.POST.get("goto", ""), application, keys, section)
         version = request.POST.get(f"{DRAFT}-version", "")  # refused: the page stays stale
     else:
         form = build_section_form(definition, section, answers=application.answers,
@@ -139,6 +154,8 @@ def application_section(request: HttpRequest, pk: int, section: str) -> HttpResp
     current = definition.sections[keys.index(section)]
     context.update({"form": form, "section": current, "section_keys": keys,
                     "draft_version": version, "stale": stale,
+                    "nav_form": "section-form" if context["can_edit"] and context["is_open"]
+                    else "",
                     "next_section": keys[keys.index(section) + 1]
                     if keys.index(section) + 1 < len(keys) else None,
                     "has_budget_here": any(q.type == "budget" for q in current.questions)})

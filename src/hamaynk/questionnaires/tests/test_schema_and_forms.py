@@ -621,3 +621,20 @@ def test_parse_definition_either_parses_or_explains(data: Any) -> None:
     validate_answers(definition, {})
     for section in definition.sections:
         build_section_form(definition, section.key, answers={}, language="en")
+
+
+def test_a_draft_form_keeps_a_partial_page_without_the_required_answers() -> None:
+    form = build_section_form(DEFINITION, "about", answers={}, language="en",
+                              data={"title": "Water"}, require=False)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_answers()["title"] == "Water"
+    assert form.cleaned_answers()["summary"] is None
+    assert form.fields["summary"].widget.attrs["data-required"] == "true"
+
+
+def test_a_draft_form_still_refuses_a_number_with_letters_beside_its_field() -> None:
+    form = build_section_form(DEFINITION, "money", answers={}, language="en",
+                              data={"amount": "12abc"}, require=False)
+    assert not form.is_valid()
+    assert list(form.errors) == ["amount"]
+    assert form["amount"].value() == "12abc"

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from hamaynk.accounts.models import User
 from hamaynk.communities.models import Community
 from hamaynk.communities.selectors import people_acting_for
-from hamaynk.core import audit
+from hamaynk.core import audit, numbers
 from hamaynk.core.errors import DomainError
 from hamaynk.core.files import discard_dropped
 from hamaynk.core.transitions import lock, record_change, transition
@@ -181,7 +181,9 @@ def budget_problems(application: Application) -> list[str]:
     if not application.budget_lines.exists():
         return [_("Add at least one budget line.")]
     requested = application.amount_requested
-    money = f"{{:,.2f}} {call.currency}".format
+    def money(value: Decimal) -> str:
+        return f"{numbers.amount(value)} {call.currency}"
+
     if requested < call.min_award:
         problems.append(_("The amount requested (%(amount)s) is below the call's minimum "
                           "(%(limit)s).") % {"amount": money(requested),

@@ -205,3 +205,25 @@ def test_ranking_index_covers_the_statuses_the_ranking_shows():
 
     migration = importlib.import_module("hamaynk.grants.migrations.0013_application_ranking_index")
     assert migration.RANKED == selectors.RANKED
+
+
+def test_a_refused_score_sheet_comes_back_as_typed_with_the_error_beside_the_score(
+        client, world, in_review):  # noqa: F811
+    review = services.review_assign(application=in_review, reviewer=world.reviewer,
+                                    actor=world.secretariat)
+    services.review_declare(review=review, actor=world.reviewer, conflict=False)
+    client.force_login(world.reviewer)
+    url = reverse("grants:review", args=[review.pk])
+    first, second = in_review.call.criteria.all()
+    response = client.post(url, {f"score_{first.pk}": "4", f"score_{second.pk}": "",
+                                 "comment": "Լավ նախագիծ", "submit": "1"})
+    assert response.status_code == 200
+    rows = {row["criterion"].pk: row for row in response.context["rows"]}
+    assert rows[first.pk]["value"] == "4" and rows[first.pk]["errors"] == []
+    assert rows[second.pk]["errors"]  # "Score every criterion before submitting."
+    assert "Լավ նախագիծ" in response.content.decode()
+    too_high = client.post(url, {f"score_{first.pk}": "9", f"score_{second.pk}": "3",
+                                 "comment": ""})
+    rows = {row["criterion"].pk: row for row in too_high.context["rows"]}
+    assert rows[first.pk]["value"] == "9" and rows[first.pk]["errors"]
+    assert Review.objects.get(pk=review.pk).status == "in_progress"

@@ -1,5 +1,7 @@
 """A grant after the award: agreement, payment schedule, reports, payments, closure."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -42,16 +44,17 @@ def grant_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if not can_manage:
             raise Http404
         if formset.is_valid():
+            filled = [f for f in formset.forms
+                      if f.cleaned_data.get("amount") and f.cleaned_data.get("due_date")]
             items = [services.TrancheInput(amount=f.cleaned_data["amount"],
                                            due_date=f.cleaned_data["due_date"],
                                            waits_for=f.cleaned_data.get("waits_for", ""))
-                     for f in formset.forms
-                     if f.cleaned_data.get("amount") and f.cleaned_data.get("due_date")]
+                     for f in filled]
             try:
                 services.tranches_set(grant=grant, actor=request.user,  # type: ignore[arg-type]
                                       items=items)
-            except DomainError as exc:
-                messages.error(request, str(exc.message))
+            except DomainError as exc:  # the schedule comes back as typed, the error beside
+                _schedule_error(formset, filled, exc)
             else:
                 messages.success(request, _("The payment schedule is saved."))
                 return redirect(grant)
@@ -61,6 +64,16 @@ def grant_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "closure_problems": services.closure_problems(grant) if can_manage else [],
         "can_edit_schedule": can_manage and not any(t.status == "paid" for t in tranches)
         and grant.status == "active"})
+
+
+def _schedule_error(formset: Any, filled: list[Any], exc: DomainError) -> None:
+    """Put a refusal of the schedule beside the tranche it names ("<index>.<field>"), or
+    above the schedule's fields."""
+    index, _dot, name = (exc.field or "").partition(".")
+    if index.isdigit() and int(index) < len(filled) and name in filled[int(index)].fields:
+        filled[int(index)].add_error(name, str(exc.message))
+    else:
+        formset.forms[0].add_error(None, str(exc.message))
 
 
 @login_required

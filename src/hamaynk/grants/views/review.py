@@ -60,11 +60,18 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
                         return redirect("grants:reviews")
                     return redirect("grants:review", pk=pk)
             elif form.is_valid():
-                services.review_save(review=review, actor=request.user,  # type: ignore[arg-type]
-                                     scores=form.scores(), comment=form.cleaned_data["comment"],
-                                     submit="submit" in request.POST)
-                messages.success(request, _("Saved."))
-                return redirect("grants:review", pk=pk)
+                try:
+                    services.review_save(review=review,
+                                         actor=request.user,  # type: ignore[arg-type]
+                                         scores=form.scores(),
+                                         comment=form.cleaned_data["comment"],
+                                         submit="submit" in request.POST)
+                except DomainError as exc:  # the scores come back as typed, the error beside
+                    form.add_error(exc.field if exc.field in form.fields else None,
+                                   str(exc.message))
+                else:
+                    messages.success(request, _("Saved."))
+                    return redirect("grants:review", pk=pk)
         except DomainError as exc:
             messages.error(request, str(exc.message))
             return redirect("grants:review", pk=pk)

@@ -8,15 +8,35 @@ from django.utils.translation import gettext_lazy as _
 
 from hamaynk.communities.models import Country
 from hamaynk.core.parsing import validate_programme_date
+from hamaynk.documents.armenian import latin_slug
 from hamaynk.grants.models import Application, BudgetCategory, BudgetLine, Call
+from hamaynk.grants.services.calls import call_problems
 from hamaynk.networks.models import Membership
 
 MOMENT = forms.DateTimeInput(attrs={"type": "datetime-local", "step": "1"},
                              format="%Y-%m-%dT%H:%M:%S")
 
 
+SLUG_HELP = _("The part of the call's page address after /grants/calls/, e.g. "
+              "“seed-2026” in /grants/calls/seed-2026/. Latin letters, digits and hyphens; "
+              "Armenian letters are written in Latin ones for you. Leave it empty to make it "
+              "from the title.")
+
+
+def short_address(text: str) -> str:
+    """A call's short address from what was typed or from its title: Armenian letters in
+    Latin ones («Ակունք» → "akunk"), everything else slugified, at most 50 characters."""
+    return latin_slug(text)[:50].strip("-")
+
+
 class CallForm(forms.ModelForm):
-    """Moments are entered in the network's time zone (the view activates it)."""
+    """Moments are entered in the network's time zone (the view activates it). The short
+    address may be typed in any letters or left empty (made from the title). The rules the
+    database's constraints hold are checked here first, in words, beside their fields
+    (`services.calls.call_problems`), so no constraint's name ever reaches the page."""
+
+    slug = forms.CharField(label=_("Short address"), required=False, max_length=200,
+                           help_text=SLUG_HELP)
 
     eligible_statuses = forms.MultipleChoiceField(
         label=_("Member statuses that may apply"), required=False,
@@ -50,6 +70,29 @@ class CallForm(forms.ModelForm):
         for name in ("opens_at", "closes_at"):
             cast(forms.DateTimeField, self.fields[name]).input_formats = [
                 "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        typed = str(cleaned.get("slug") or "").strip()
+        source = typed or str(cleaned.get("title_hy") or cleaned.get("title_en") or "")
+        slug = short_address(source)
+        if typed and not slug:
+            self.add_error("slug", _("Use letters or digits in the short address, e.g. "
+                                     "“seed-2026”."))
+        elif slug:
+            if not typed:  # made from the title: a free one, never someone else's
+                taken = Call.objects.exclude(pk=self.instance.pk).filter(
+                    slug__startswith=slug).values_list("slug", flat=True)
+                base, number = slug, 2
+                while slug in set(taken):
+                    slug, number = f"{base[:46]}-{number}", number + 1
+            cleaned["slug"] = slug
+            self.data = self.data.copy()  # the page shows the address it will have
+            self.data[self.add_prefix("slug")] = slug
+        for field, message in call_problems(cleaned):
+            if field in self.fields and field not in self.errors:
+                self.add_error(field, message)
+        return cleaned
 
 
 class BudgetLineForm(forms.ModelForm):

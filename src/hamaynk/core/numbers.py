@@ -3,8 +3,12 @@ language writes them — hy "30 000,00", en "30,000.00" — through Django's num
 and the project's formats (src/hamaynk/formats), never by hand."""
 
 import datetime
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import formats
 
 
@@ -20,11 +24,47 @@ def limit(value: object) -> str:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, Decimal):
-        places = max(0, -value.as_tuple().exponent) if isinstance(
-            value.as_tuple().exponent, int) else None
-        return amount(value, places)
+        exponent = value.as_tuple().exponent
+        return amount(value, max(0, -exponent) if isinstance(exponent, int) else None)
     if isinstance(value, int | float):
         return amount(value, None)
     if isinstance(value, datetime.date):
         return str(formats.date_format(value, "DATE_FORMAT"))
     return str(value)
+
+
+class LocalizedMinValueValidator(MinValueValidator):
+    """Django's validator, its limit written as the reader's language writes numbers."""
+
+    def __call__(self, value: object) -> None:
+        try:
+            super().__call__(value)
+        except ValidationError as exc:
+            raise ValidationError(exc.message, code=exc.code, params={
+                **(exc.params or {}), "limit_value": limit(self.limit_value)}) from None
+
+
+class LocalizedMaxValueValidator(MaxValueValidator):
+    """Django's validator, its limit written as the reader's language writes numbers."""
+
+    def __call__(self, value: object) -> None:
+        try:
+            super().__call__(value)
+        except ValidationError as exc:
+            raise ValidationError(exc.message, code=exc.code, params={
+                **(exc.params or {}), "limit_value": limit(self.limit_value)}) from None
+
+
+def localize_limits(fields: Iterable[Any]) -> None:
+    """Give these form fields' min/max validators limits written in the reader's language
+    ("30 000,00" in hy, "30,000.00" in en); their messages are kept."""
+    for field in fields:
+        swapped = []
+        for validator in field.validators:
+            kind = type(validator)
+            if kind is MinValueValidator:
+                validator = LocalizedMinValueValidator(validator.limit_value, validator.message)
+            elif kind is MaxValueValidator:
+                validator = LocalizedMaxValueValidator(validator.limit_value, validator.message)
+            swapped.append(validator)
+        field.validators = swapped

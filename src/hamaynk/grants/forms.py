@@ -7,11 +7,23 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hamaynk.communities.models import Country
+from hamaynk.core.numbers import localize_limits
 from hamaynk.core.parsing import validate_programme_date
 from hamaynk.documents.armenian import latin_slug
 from hamaynk.grants.models import Application, BudgetCategory, BudgetLine, Call
 from hamaynk.grants.services.calls import call_problems
 from hamaynk.networks.models import Membership
+
+
+class LocalizedLimits:
+    """Min/max limits in refusals written as the reader's language writes numbers."""
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        localize_limits(self.fields.values())
+
 
 MOMENT = forms.DateTimeInput(attrs={"type": "datetime-local", "step": "1"},
                              format="%Y-%m-%dT%H:%M:%S")
@@ -29,7 +41,7 @@ def short_address(text: str) -> str:
     return latin_slug(text)[:50].strip("-")
 
 
-class CallForm(forms.ModelForm):
+class CallForm(LocalizedLimits, forms.ModelForm):
     """Moments are entered in the network's time zone (the view activates it). The short
     address may be typed in any letters or left empty (made from the title). The rules the
     database's constraints hold are checked here first, in words, beside their fields
@@ -87,15 +99,16 @@ class CallForm(forms.ModelForm):
                 while slug in set(taken):
                     slug, number = f"{base[:46]}-{number}", number + 1
             cleaned["slug"] = slug
-            self.data = self.data.copy()  # the page shows the address it will have
-            self.data[self.add_prefix("slug")] = slug
+            data: Any = cast(Any, self.data).copy()  # a QueryDict's copy can be changed
+            data[self.add_prefix("slug")] = slug  # the page shows the address it will have
+            self.data = data
         for field, message in call_problems(cleaned):
             if field in self.fields and field not in self.errors:
                 self.add_error(field, message)
         return cleaned
 
 
-class BudgetLineForm(forms.ModelForm):
+class BudgetLineForm(LocalizedLimits, forms.ModelForm):
     # A one-time token rendered with each new form: posting the same form twice adds one line.
     client_token = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -131,7 +144,7 @@ class QuestionAskForm(TextForm):
                            max_length=5000)
 
 
-class CriterionForm(forms.Form):
+class CriterionForm(LocalizedLimits, forms.Form):
     pk = forms.IntegerField(required=False, widget=forms.HiddenInput)
     name_hy = forms.CharField(label=_("Criterion (Armenian)"), max_length=200, required=False)
     name_en = forms.CharField(label=_("Criterion (English)"), max_length=200, required=False)
@@ -148,7 +161,7 @@ class CriterionForm(forms.Form):
 CriterionFormSet = forms.formset_factory(CriterionForm, extra=2, max_num=20)
 
 
-class DeterminationForm(forms.Form):
+class DeterminationForm(LocalizedLimits, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     outcome = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect, choices=[
         ("award", _("award")), ("reject", _("reject")),
@@ -162,7 +175,7 @@ class DeterminationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)
 
 
-class TrancheForm(forms.Form):
+class TrancheForm(LocalizedLimits, forms.Form):
     amount = forms.DecimalField(label=_("Amount"), max_digits=14, decimal_places=2,
                                 min_value=Decimal("0.01"), required=False)
     due_date = forms.DateField(label=_("Due"), required=False,

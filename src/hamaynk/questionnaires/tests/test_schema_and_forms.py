@@ -501,7 +501,7 @@ ANSWER_CASES = [
     ("bridge_length", "NaN", "Please enter a number."),
     ("bridge_length", True, "could not be read"),
     ("amount", "99.99", "The smallest allowed value is 100."),
-    ("amount", "50000.01", "The largest allowed value is 50000."),
+    ("amount", "50000.01", "The largest allowed value is 50,000."),
     ("amount", "150.555", "at most 2 digits after the decimal point"),
     ("partner_share", "123456789012345", "This number is too large."),
     ("bridge_length", "1e999999999", "This number is too large."),

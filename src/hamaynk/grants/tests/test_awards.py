@@ -165,3 +165,23 @@ def test_grant_pages(client, world, grant):
     client.post(reverse("grants:report", args=[report.pk]), {"decide": "accept", "text": ""})
     report.refresh_from_db()
     assert report.status == "accepted"
+
+
+def test_closing_a_grant_asks_to_confirm_and_says_what_follows(client, world, grant):
+    first, second = schedule(world, grant)
+    services.report_save(report=second.report, actor=world.staff, answers={"progress": "x"},
+                         expected_version=second.report.version)
+    services.report_submit(report=second.report, actor=world.staff)
+    services.report_decide(report=second.report, actor=world.secretariat, accept=True)
+    for tranche in (first, second):
+        services.tranche_pay(tranche=tranche, actor=world.secretariat)
+    client.force_login(world.secretariat)
+    client.cookies["hamaynk_language"] = "en"
+    url = reverse("grants:grant_action", args=[grant.pk, "close"])
+    page = client.post(url).content.decode()
+    assert "no payment or report can be recorded" in page
+    grant.refresh_from_db()
+    assert grant.status == "active"
+    assert client.post(url, {"confirmed": "yes"}).status_code == 302
+    grant.refresh_from_db()
+    assert grant.status == "completed"

@@ -83,7 +83,8 @@ def test_decision_page_says_when_no_decision_can_be_recorded(
         client, world, in_review):  # noqa: F811
     client.force_login(world.secretariat)
     client.post(reverse("grants:determine", args=[in_review.pk]), {
-        "version": in_review.version, "outcome": "reject", "reason": "Outside the call."})
+        "version": in_review.version, "outcome": "reject", "reason": "Outside the call.",
+        "confirmed": "yes"})
     body = client.get(reverse("grants:determine", args=[in_review.pk])).content.decode()
     assert 'name="outcome"' not in body
     assert "Այժմ որոշում գրանցել հնարավոր չէ" in body  # the page is in Armenian by default
@@ -100,7 +101,8 @@ def test_refused_decision_comes_back_with_what_was_typed_and_the_error_beside_th
     assert 'value="12000"' in body and 'has-error' in body and "errorlist" in body
     too_much = in_review.call.max_award + 1
     response = client.post(url, {"version": in_review.version, "outcome": "award",
-                                 "amount": str(too_much), "reason": "Strong partnership"})
+                                 "amount": str(too_much), "reason": "Strong partnership",
+                                 "confirmed": "yes"})
     body = response.content.decode()
     assert "Strong partnership" in body and "errorlist" in body
     in_review.refresh_from_db()
@@ -114,7 +116,7 @@ def test_ranking_page_records_a_determination(client, world, in_review):  # noqa
     assert [r["application"] for r in response.context["rows"]] == [in_review]
     client.post(reverse("grants:determine", args=[in_review.pk]), {
         "version": in_review.version, "outcome": "award", "amount": "12000",
-        "reason": "Լավ նախագիծ"})
+        "reason": "Լավ նախագիծ", "confirmed": "yes"})
     in_review.refresh_from_db()
     assert in_review.status == "awarded"
     response = client.get(reverse("grants:call_ranking", args=[in_review.call.slug]))

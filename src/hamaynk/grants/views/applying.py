@@ -4,6 +4,7 @@ withdrawal, clarifications and the PDF copy."""
 
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,12 +12,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamaynk.core.errors import DomainError
 from hamaynk.core.parsing import parse_id
-from hamaynk.core.views import run_action
+from hamaynk.core.views import confirmation_page, is_confirmed, run_action
 from hamaynk.core.workflow import PAGE_OUT_OF_DATE, StaleVersion
 from hamaynk.grants import copies, selectors, services
 from hamaynk.grants.forms import BudgetLineForm, TextForm, VersionForm
@@ -205,16 +207,46 @@ def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_for_viewer(pk=pk, user=request.user)
     form = VersionForm(request.POST)
     version = form.cleaned_data["version"] if form.is_valid() else None
+    if not is_confirmed(request) and request.user.has_perm(
+            "grants.submit_application", application) and application.status == "draft" \
+            and not services.submission_problems(application):
+        return _confirm_submission(request, application)
     run_action(request, lambda: services.application_submit(
         application=application, actor=request.user,  # type: ignore[arg-type]
         expected_version=version), _("Submitted. A copy is on its way to your email."))
     return redirect(application)
 
 
+def _confirm_submission(request: HttpRequest, application: Application) -> HttpResponse:
+    call = application.call
+    moment = timezone.localtime(call.closes_at, ZoneInfo(call.network.time_zone))
+    return confirmation_page(
+        request, title=_("Submit the application?"),
+        confirm_label=_("Yes, submit the application"),
+        cancel_url=application.get_absolute_url(), consequences=[
+            _("The application can no longer be changed once it is submitted."),
+            _("The secretariat of %(network)s screens it and then sends it to the "
+              "reviewers; you are told of each decision.") % {"network": call.network.name},
+            _("Everyone who acts for %(community)s gets an email with a PDF copy.")
+            % {"community": application.community.name},
+            _("Until the call closes (%(moment)s) you may still withdraw it.")
+            % {"moment": date_format(moment, "DATETIME_FORMAT")}])
+
+
 @login_required
 @require_POST
 def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_for_viewer(pk=pk, user=request.user)
+    if not is_confirmed(request) and request.user.has_perm(
+            "grants.prepare_application", application):
+        return confirmation_page(
+            request, title=_("Withdraw the application?"), danger=True,
+            confirm_label=_("Yes, withdraw the application"),
+            cancel_url=application.get_absolute_url(), consequences=[
+                _("The secretariat will not consider this application."),
+                _("A withdrawn application cannot be changed or submitted again, and "
+                  "%(community)s cannot start another one for this call.")
+                % {"community": application.community.name}])
     run_action(request, lambda: services.application_withdraw(
         application=application, actor=request.user),  # type: ignore[arg-type]
         _("The application is withdrawn."))

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from hamaynk.core.errors import DomainError
 from hamaynk.core.forms import first_error
 from hamaynk.core.parsing import parse_id
+from hamaynk.core.views import confirmation_page, is_confirmed
 from hamaynk.core.workflow import PAGE_OUT_OF_DATE, StaleVersion
 from hamaynk.documents.numbers import money_hy
 from hamaynk.documents.pdf_writer import html_to_pdf
@@ -96,6 +97,15 @@ def grant_agreement(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def grant_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     grant = selectors.grant_for_viewer(pk=pk, user=request.user)
+    if action == "close" and not is_confirmed(request) and request.user.has_perm(
+            "grants.manage_call", grant.call) and not services.closure_problems(grant):
+        return confirmation_page(
+            request, title=_("Close the grant?"), confirm_label=_("Yes, close the grant"),
+            cancel_url=grant.get_absolute_url(), consequences=[
+                _("The grant is marked as completed: no payment or report can be recorded "
+                  "for it any more."),
+                _("%(community)s then counts as having completed this stage and may apply "
+                  "to calls that ask for it.") % {"community": grant.community.name}])
     try:
         if action == "close":
             services.grant_close(grant=grant, actor=request.user)  # type: ignore[arg-type]

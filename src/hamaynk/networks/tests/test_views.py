@@ -276,3 +276,23 @@ def test_member_exports_neutralise_formulas_with_dates_as_dates_and_absolute_lin
     assert sheet["A2"].data_type == "s"
     assert sheet["F2"].value == datetime.datetime(2026, 3, 2) and sheet["F2"].is_date
     assert sheet["H2"].value.startswith("https://hamaynk.example.am/")
+
+
+def test_rejecting_a_membership_application_asks_to_confirm(client, world, ready_application):
+    from hamaynk.networks import services
+
+    services.application_sign_and_submit(application=ready_application, actor=world.head,
+                                         expected_version=None, typed_name=world.head.full_name)
+    ready_application.refresh_from_db()
+    client.force_login(world.secretariat)
+    client.cookies["hamaynk_language"] = "en"
+    url = reverse("networks:application_decide", args=[ready_application.pk])
+    data = {"version": ready_application.version, "decision": "reject",
+            "message": "Չի համապատասխանում"}
+    page = client.post(url, data).content.decode()
+    assert "The decision is final" in page and "Չի համապատասխանում" in page
+    ready_application.refresh_from_db()
+    assert ready_application.status == "submitted"
+    client.post(url, {**data, "confirmed": "yes"})
+    ready_application.refresh_from_db()
+    assert ready_application.status == "rejected"

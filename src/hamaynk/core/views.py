@@ -3,7 +3,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 
@@ -54,3 +54,25 @@ def run_action(request: HttpRequest, action: Callable[[], object], success: str)
         raise Http404 from exc
     messages.success(request, success)
     return True
+
+
+CONFIRMED = "confirmed"  # the field of a confirmation page's button: the second POST acts
+
+
+def is_confirmed(request: HttpRequest) -> bool:
+    """Whether this POST comes from a confirmation page (`confirmation_page`)."""
+    return request.POST.get(CONFIRMED) == "yes"
+
+
+def confirmation_page(request: HttpRequest, *, title: str, consequences: list[str],
+                      confirm_label: str, cancel_url: str, danger: bool = False) -> HttpResponse:
+    """The step before a final action (submit, close, reject, withdraw): what happens next,
+    in words, and a button that posts the same fields again to the same address with
+    `confirmed=yes`. Works without JavaScript; the posted fields (a version, a reason) are
+    carried as they were typed, so the version still guards against a double decision."""
+    fields = [(name, value) for name in request.POST if name not in (
+        "csrfmiddlewaretoken", CONFIRMED) for value in request.POST.getlist(name)]
+    return render(request, "confirm.html", {
+        "title": title, "consequences": consequences, "confirm_label": confirm_label,
+        "cancel_url": cancel_url, "danger": danger, "fields": fields,
+        "action": request.get_full_path()})

@@ -33,7 +33,6 @@ def test_one_seed_call_from_form_builder_to_a_closed_grant(page, shot, world):
     sign_in(page, world.secretariat.email)
     page.goto("/grants/new/m4eg/")
     page.select_option("#id_kind", "seed")
-    page.fill("#id_slug", "seed-2027")
     page.fill("#id_title_hy", "Մեկնարկային դրամաշնորհներ 2027")
     page.fill("#id_title_en", "Seed grants 2027")
     page.select_option("#id_currency", "USD")
@@ -42,8 +41,20 @@ def test_one_seed_call_from_form_builder_to_a_closed_grant(page, shot, world):
     page.fill("#id_max_award", "20000")
     page.fill("#id_min_cofinancing_pct", "10")
     page.fill("#id_opens_at", moment(-1))
-    page.fill("#id_closes_at", moment(30))
+    page.fill("#id_closes_at", moment(-1))  # a slip: it closes as it opens
     page.check("input[name=eligible_countries][value=AM]")
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state()
+    # Refused beside the field, in words, with what was typed kept; no constraint's name;
+    # the short address, left empty, is made from the Armenian title in Latin letters.
+    assert page.locator("#id_closes_at_error").is_visible()
+    assert "call_closes_after_it_opens" not in page.content()
+    assert "սահմանափակում" not in page.content()
+    assert page.input_value("#id_title_hy") == "Մեկնարկային դրամաշնորհներ 2027"
+    assert page.input_value("#id_slug") == "meknarkayin-dramashnorhner-2027"
+    shot(page, "30-call-new-refused-hy")
+    page.fill("#id_slug", "seed-2027")
+    page.fill("#id_closes_at", moment(30))
     shot(page, "30-call-new-hy")
     page.click("main form button[type=submit]")
     page.wait_for_url(re.compile(r"/grants/calls/seed-2027/form/$"))
@@ -75,15 +86,20 @@ def test_one_seed_call_from_form_builder_to_a_closed_grant(page, shot, world):
     page.click(f"form[action='/grants/calls/seed-2027/apply/{world.akunk.pk}/'] button")
     page.wait_for_url(re.compile(r"/section/project/$"))
     page.fill("#id_title", "Ակունքի համայնքային կոոպերատիվ")
+    page.click("main form button[name=save]")  # a partial draft: required answers missing
+    page.wait_for_load_state()
+    assert Application.objects.get().answers == {"title": "Ակունքի համայնքային կոոպերատիվ"}
+    assert page.input_value("#id_title") == "Ակունքի համայնքային կոոպերատիվ"
+    assert page.locator(".errorlist").count() == 0
     page.fill("#id_summary", "Գյուղատնտեսական արտադրանքի վերամշակում և իրացում։")
     assert page.locator("#id_partners").is_hidden()  # shown only after "yes"
     page.check("input[name=partners_involved][value=yes]")
     assert page.locator("#id_partners").is_visible()
     page.fill("#id_partners", "«Կոտայք» ՀԿ")
     shot(page, "33-application-section-hy")
-    page.click("main form button[name=save]")
-    page.wait_for_load_state()
-    page.goto(f"/grants/applications/{Application.objects.get().pk}/budget/")
+    page.click("nav button[name=goto][value=budget]")  # the tab saves what was typed first
+    page.wait_for_url(re.compile(r"/budget/$"))
+    assert Application.objects.get().answers["partners"] == "«Կոտայք» ՀԿ"
     page.select_option("#id_category", index=1)
     page.fill("#id_description", "Սառնարանային սարքավորումներ")
     page.fill("#id_requested", "15000")
@@ -94,6 +110,11 @@ def test_one_seed_call_from_form_builder_to_a_closed_grant(page, shot, world):
     page.goto(Application.objects.get().get_absolute_url())
     shot(page, "35-application-overview-hy")
     page.click("form[action$='/submit/'] button")
+    page.wait_for_load_state()
+    assert Application.objects.get().status == "draft"  # first, what happens next
+    assert page.locator("button[name=confirmed]").is_visible()
+    shot(page, "36-application-confirm-hy")
+    page.click("button[name=confirmed]")
     page.wait_for_load_state()
     application = Application.objects.get()
     assert application.status == "submitted" and application.amount_requested == 15000
@@ -131,6 +152,11 @@ def test_one_seed_call_from_form_builder_to_a_closed_grant(page, shot, world):
         page.wait_for_load_state()
         inputs = page.locator("input[type=number]")
         inputs.nth(0).fill(scores[0])
+        page.click("button[name=submit]")  # one score missing: refused, the other kept
+        page.wait_for_load_state()
+        assert page.locator("input[type=number]").nth(0).input_value() == scores[0]
+        assert page.locator("main .errorlist").count() == 1
+        inputs = page.locator("input[type=number]")
         inputs.nth(1).fill(scores[1])
         page.click("button[name=submit]")
         page.wait_for_load_state()
@@ -151,15 +177,26 @@ def test_one_seed_call_from_form_builder_to_a_closed_grant(page, shot, world):
     shot(page, "41-ranking-hy")
     page.click("form[action$='/determine/'] button[type=submit]")
     page.wait_for_load_state()
+    assert not Grant.objects.exists()  # an award is final: confirmed first
+    assert "Ուժեղ տեղական գործընկերություն" in page.content()
+    page.click("button[name=confirmed]")
+    page.wait_for_load_state()
     grant = Grant.objects.get(application=application)
     page.goto(f"/grants/grants/{grant.pk}/")
     page.click("details.reason summary")
     today = timezone.localdate()
     page.fill("#id_tranches-0-amount", "7000")
-    page.fill("#id_tranches-0-due_date", today.isoformat())
+    page.fill("#id_tranches-0-due_date", "2020-05-01")  # a typo: before the award
     page.fill("#id_tranches-1-amount", "7000")
     page.fill("#id_tranches-1-due_date", (today + datetime.timedelta(days=90)).isoformat())
     page.select_option("#id_tranches-1-waits_for", "progress")
+    page.click("details.reason form button[type=submit]")
+    page.wait_for_load_state()
+    assert page.locator("#id_tranches-0-due_date_error").is_visible()  # beside, as typed
+    assert page.input_value("#id_tranches-0-amount") == "7000"
+    assert page.input_value("#id_tranches-1-waits_for") == "progress"
+    shot(page, "41-schedule-refused-hy")
+    page.fill("#id_tranches-0-due_date", today.isoformat())
     page.click("details.reason form button[type=submit]")
     page.wait_for_load_state()
     page.locator("form[action$='/pay/'] button").first.click()
@@ -186,6 +223,9 @@ def test_one_seed_call_from_form_builder_to_a_closed_grant(page, shot, world):
     page.wait_for_load_state()
     shot(page, "44-grant-paid-hy")
     page.click("form[action$='/close/'] button")
+    page.wait_for_load_state()
+    assert page.locator("button[name=confirmed]").is_visible()
+    page.click("button[name=confirmed]")
     page.wait_for_load_state()
     grant.refresh_from_db()
     assert grant.status == "completed"

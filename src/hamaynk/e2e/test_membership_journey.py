@@ -1,9 +1,11 @@
 """Akunk's path from council decision to member, in a real browser, as Akunk's head and the
 M4EG secretariat (issue 3)."""
 
+import datetime
 import re
 
 import pytest
+from django.utils import timezone
 
 from hamaynk.e2e.test_journeys import PASSWORD, sign_in
 from hamaynk.networks.models import Membership, MembershipApplication
@@ -33,9 +35,15 @@ def test_akunk_joins_m4eg(page, shot, world):
     page.fill("#id_edo_name", "Աննա Սարգսյան")
     page.fill("#id_edo_email", "edo@kotayk-akunk.am")
     page.fill("#id_decision_number", "45-Ա")
-    page.fill("#id_decision_date", "2026-11-20")
+    adopted = timezone.localdate() - datetime.timedelta(days=12)
+    page.fill("#id_decision_date", (adopted + datetime.timedelta(days=30)).isoformat())
     for box in page.locator("input[name=commitments]").all():
         box.check()
+    page.click("main form button[type=submit]")  # a decision dated in the future: refused
+    page.wait_for_load_state()
+    assert page.locator("#id_decision_date_error").is_visible()
+    assert page.input_value("#id_decision_number") == "45-Ա"  # what was typed is kept
+    page.fill("#id_decision_date", adopted.isoformat())
     page.set_input_files("#id_decision_scan_upload", PDF)
     shot(page, "21-application-form-hy")
     page.click("main form button[type=submit]")

@@ -7,16 +7,48 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hamaynk.communities.models import Country
+from hamaynk.core.numbers import localize_limits
 from hamaynk.core.parsing import validate_programme_date
+from hamaynk.documents.armenian import latin_slug
 from hamaynk.grants.models import Application, BudgetCategory, BudgetLine, Call
+from hamaynk.grants.services.calls import call_problems
 from hamaynk.networks.models import Membership
+
+
+class LocalizedLimits:
+    """Min/max limits in refusals written as the reader's language writes numbers."""
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        localize_limits(self.fields.values())
+
 
 MOMENT = forms.DateTimeInput(attrs={"type": "datetime-local", "step": "1"},
                              format="%Y-%m-%dT%H:%M:%S")
 
 
-class CallForm(forms.ModelForm):
-    """Moments are entered in the network's time zone (the view activates it)."""
+SLUG_HELP = _("The part of the call's page address after /grants/calls/, e.g. "
+              "“seed-2026” in /grants/calls/seed-2026/. Latin letters, digits and hyphens; "
+              "Armenian letters are written in Latin ones for you. Leave it empty to make it "
+              "from the title.")
+
+
+def short_address(text: str) -> str:
+    """A call's short address from what was typed or from its title: Armenian letters in
+    Latin ones («Ակունք» → "akunk"), everything else slugified, at most 50 characters."""
+    return latin_slug(text)[:50].strip("-")
+
+
+class CallForm(LocalizedLimits, forms.ModelForm):
+    """Moments are entered in the network's time zone (the view activates it). The short
+    address may be typed in any letters or left empty (made from the title). The rules the
+    database's constraints hold are checked here first, in words, beside their fields
+    (`services.calls.call_problems`), so no constraint's name ever reaches the page."""
+
+    slug = forms.CharField(label=_("Short address"), required=False, max_length=200,
+                           help_text=SLUG_HELP)
 
     eligible_statuses = forms.MultipleChoiceField(
         label=_("Member statuses that may apply"), required=False,
@@ -51,8 +83,32 @@ class CallForm(forms.ModelForm):
             cast(forms.DateTimeField, self.fields[name]).input_formats = [
                 "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        typed = str(cleaned.get("slug") or "").strip()
+        source = typed or str(cleaned.get("title_hy") or cleaned.get("title_en") or "")
+        slug = short_address(source)
+        if typed and not slug:
+            self.add_error("slug", _("Use letters or digits in the short address, e.g. "
+                                     "“seed-2026”."))
+        elif slug:
+            if not typed:  # made from the title: a free one, never someone else's
+                taken = Call.objects.exclude(pk=self.instance.pk).filter(
+                    slug__startswith=slug).values_list("slug", flat=True)
+                base, number = slug, 2
+                while slug in set(taken):
+                    slug, number = f"{base[:46]}-{number}", number + 1
+            cleaned["slug"] = slug
+            data: Any = cast(Any, self.data).copy()  # a QueryDict's copy can be changed
+            data[self.add_prefix("slug")] = slug  # the page shows the address it will have
+            self.data = data
+        for field, message in call_problems(cleaned):
+            if field in self.fields and field not in self.errors:
+                self.add_error(field, message)
+        return cleaned
 
-class BudgetLineForm(forms.ModelForm):
+
+class BudgetLineForm(LocalizedLimits, forms.ModelForm):
     # A one-time token rendered with each new form: posting the same form twice adds one line.
     client_token = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -88,7 +144,7 @@ class QuestionAskForm(TextForm):
                            max_length=5000)
 
 
-class CriterionForm(forms.Form):
+class CriterionForm(LocalizedLimits, forms.Form):
     pk = forms.IntegerField(required=False, widget=forms.HiddenInput)
     name_hy = forms.CharField(label=_("Criterion (Armenian)"), max_length=200, required=False)
     name_en = forms.CharField(label=_("Criterion (English)"), max_length=200, required=False)
@@ -105,7 +161,7 @@ class CriterionForm(forms.Form):
 CriterionFormSet = forms.formset_factory(CriterionForm, extra=2, max_num=20)
 
 
-class DeterminationForm(forms.Form):
+class DeterminationForm(LocalizedLimits, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     outcome = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect, choices=[
         ("award", _("award")), ("reject", _("reject")),
@@ -119,7 +175,7 @@ class DeterminationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)
 
 
-class TrancheForm(forms.Form):
+class TrancheForm(LocalizedLimits, forms.Form):
     amount = forms.DecimalField(label=_("Amount"), max_digits=14, decimal_places=2,
                                 min_value=Decimal("0.01"), required=False)
     due_date = forms.DateField(label=_("Due"), required=False,

@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from hamaynk.core.numbers import localize_limits
 from hamaynk.core.parsing import validate_answer_date
 from hamaynk.questionnaires.schema import (
     MONEY_MAX_DIGITS,
@@ -111,6 +112,7 @@ def bare_field(q: Question, language: str) -> forms.Field:
     field = _BUILDERS[q.type](q, language)
     field.required = False
     field.error_messages = {**field.error_messages, **_error_messages()}
+    localize_limits([field])
     return field
 
 

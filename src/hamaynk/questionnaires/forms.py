@@ -22,7 +22,7 @@ from hamaynk.questionnaires.schema import (
 )
 
 
-def _form_field(q: Question, language: str, stored: Any) -> forms.Field:
+def _form_field(q: Question, language: str, stored: Any, *, require: bool) -> forms.Field:
     field = bare_field(q, language)
     field.label = label(q, "label", language)
     help_text = label(q, "help", language)
@@ -32,7 +32,8 @@ def _form_field(q: Question, language: str, stored: Any) -> forms.Field:
     field.help_text = escape(help_text)  # the field template prints help text as safe HTML
     # A conditional question cannot be required at the field level: the posted data decides
     # whether it is shown. Files are kept by the caller, so a re-post carries none.
-    field.required = q.required and q.show_if is None and q.type != "file"
+    # A draft (`require=False`) keeps whatever is there: only types and formats are checked.
+    field.required = require and q.required and q.show_if is None and q.type != "file"
     if q.show_if is not None:
         field.widget.attrs["data-show-if"] = f"{q.show_if.question}={token(q.show_if.equals)}"
     if q.required and not field.required:
@@ -45,19 +46,21 @@ class SectionForm(forms.Form):
     included, so that changing a controlling answer in the browser can reveal them
     (`data-show-if="<question>=<value>"` on the widget). `hidden_keys` names the questions
     hidden given `answers` (after validation: given the posted data), so the template can
-    render them hidden."""
+    render them hidden. With `require=False` (a draft being saved) a required question may
+    stay empty — what is filled is still checked (a number with letters is an error beside
+    its field); completeness is the submission's business (`answers.missing_summary`)."""
 
     def __init__(self, definition: FormDefinition, section: Section, *,
                  answers: Mapping[str, Any], language: str, data: Any = None,
-                 files: Any = None) -> None:
-        self.definition, self.section = definition, section
+                 files: Any = None, require: bool = True) -> None:
+        self.definition, self.section, self.require = definition, section, require
         self.answers, self.language = dict(answers), language
         self.questions = {q.key: q for q in section.questions if q.type != "budget"}
         initial = {key: initial_value(q, answers.get(key)) for key, q in self.questions.items()}
         super().__init__(data=data, files=files, initial=initial)
         with override(language):
             for key, q in self.questions.items():
-                self.fields[key] = _form_field(q, language, answers.get(key))
+                self.fields[key] = _form_field(q, language, answers.get(key), require=require)
         shown = visibility(definition, self.answers)
         self.hidden_keys = frozenset(key for key in self.questions if not shown[key])
 
@@ -71,7 +74,7 @@ class SectionForm(forms.Form):
         for key in self.hidden_keys:
             self.errors.pop(key, None)
         for key, q in self.questions.items():
-            if (q.required and shown[key] and key not in self.errors
+            if (self.require and q.required and shown[key] and key not in self.errors
                     and is_empty(merged.get(key))):
                 self.add_error(key, DjangoValidationError(REQUIRED, code="required"))
         return cleaned
@@ -96,11 +99,11 @@ class SectionForm(forms.Form):
 
 def build_section_form(definition: FormDefinition, section_key: str, *,
                        answers: Mapping[str, Any], language: str, data: Any = None,
-                       files: Any = None) -> SectionForm:
+                       files: Any = None, require: bool = True) -> SectionForm:
     """The Django form of one section (a page of the application); raises KeyError for an
-    unknown section."""
+    unknown section. `require=False` for a draft: required questions may stay empty."""
     return SectionForm(definition, definition.section(section_key), answers=answers,
-                       language=language, data=data, files=files)
+                       language=language, data=data, files=files, require=require)
 
 
 def answers_from_form(form: SectionForm) -> dict[str, Any]:

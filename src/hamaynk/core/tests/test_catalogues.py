@@ -65,3 +65,37 @@ def test_djangos_own_messages_all_have_armenian(catalogue):
     if armenian.exists():
         have |= {key(e) for e in polib.pofile(str(armenian)).translated_entries()}
     assert {key(e) for e in english if not e.obsolete} - have == set()
+
+
+@pytest.mark.parametrize(("field", "value", "hy", "en"), [
+    ("min", "5", "Արժեքը պետք է լինի 30\xa0000,00-ից մեծ կամ հավասար։",
+     "Ensure this value is greater than or equal to 30,000.00."),
+    ("max", "50000", "Արժեքը պետք է լինի 40\xa0000-ից փոքր կամ հավասար։",
+     "Ensure this value is less than or equal to 40,000."),
+    ("digits", "1.234", "Ստորակետից հետո կարող է լինել առավելագույնը 2 թվանշան։",
+     "Ensure that there are no more than 2 decimal places."),
+    ("text", "abcdef", "Գրեք առավելագույնը 3 նիշ (այժմ՝ 6)։",
+     "Ensure this value has at most 3 characters (it has 6)."),
+])
+def test_djangos_validator_messages_read_plainly_with_numbers_in_the_language(
+        field, value, hy, en):
+    """Django's hy catalogue says «մեծ է, համ հավասար» and «մեծ չէ 14 -ից»; ours is plain,
+    and the limits are written as each language writes numbers."""
+    from decimal import Decimal
+
+    from django import forms
+    from django.utils import translation
+
+    from hamaynk.core.numbers import localize_limits
+
+    class Form(forms.Form):
+        min = forms.DecimalField(min_value=Decimal("30000.00"), required=False)
+        max = forms.DecimalField(max_value=40000, required=False)
+        digits = forms.DecimalField(decimal_places=2, required=False)
+        text = forms.CharField(max_length=3, required=False)
+
+    for language, expected in (("hy", hy), ("en", en)):
+        with translation.override(language):
+            form = Form({field: value})
+            localize_limits(form.fields.values())
+            assert form.errors[field] == [expected]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from hamaynk.accounts.models import User
 from hamaynk.communities.models import Community
 from hamaynk.communities.selectors import people_acting_for
-from hamaynk.core import audit
+from hamaynk.core import audit, numbers
 from hamaynk.core.errors import DomainError
 from hamaynk.core.files import discard_dropped
 from hamaynk.core.transitions import lock, record_change, transition
@@ -181,7 +181,9 @@ def budget_problems(application: Application) -> list[str]:
     if not application.budget_lines.exists():
         return [_("Add at least one budget line.")]
     requested = application.amount_requested
-    money = f"{{:,.2f}} {call.currency}".format
+    def money(value: Decimal) -> str:
+        return f"{numbers.amount(value)} {call.currency}"
+
     if requested < call.min_award:
         problems.append(_("The amount requested (%(amount)s) is below the call's minimum "
                           "(%(limit)s).") % {"amount": money(requested),
@@ -199,14 +201,15 @@ def budget_problems(application: Application) -> list[str]:
     return problems
 
 
-def submission_problems(application: Application) -> list[str]:
+def submission_problems(application: Application, *, missing: bool = True) -> list[str]:
     """Everything that stops a submission, in plain words: missing or invalid answers and
-    the budget against the call's limits."""
+    the budget against the call's limits. `missing=False` leaves the unanswered questions
+    out, for a page that lists them itself (with links to their fields)."""
     definition = application.form_version.parsed
-    missing = missing_summary(definition, application.answers, application.language)
-    missing_keys = {key for _section, key, _label in missing}
+    unanswered = missing_summary(definition, application.answers, application.language)
+    missing_keys = {key for _section, key, _label in unanswered}
     problems = [_("%(question)s: not answered.") % {"question": label}
-                for _section, _key, label in missing]
+                for _section, _key, label in unanswered] if missing else []
     for key, messages in validate_answers(definition, application.answers).items():
         if key not in missing_keys:
             problems += messages

@@ -3,6 +3,7 @@ review, payments marked as made, reminders before report deadlines, and closure.
 completed grant makes the community eligible for the next stage (seed → development)."""
 
 import datetime
+import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -11,11 +12,12 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from hamaynk.accounts.models import User
 from hamaynk.communities.selectors import people_acting_for
-from hamaynk.core import audit
+from hamaynk.core import audit, numbers
 from hamaynk.core.errors import DomainError
 from hamaynk.core.files import discard_dropped
 from hamaynk.core.transitions import lock, record_change, transition
@@ -48,21 +50,34 @@ class TrancheInput:
 @transaction.atomic
 def tranches_set(*, grant: Grant, actor: User, items: list[TrancheInput]) -> list[Tranche]:
     """Set the payment schedule: amounts adding up to the award, each possibly waiting for a
-    report (created here, due on the tranche's date). Refused once a tranche is paid."""
+    report (created here, due on the tranche's date). Refused once a tranche is paid, and for
+    a tranche due before the day of the award (in the network's zone); a refusal about one
+    tranche names it as `field="<index in items>.<amount|due_date>"`."""
     require(actor, "grants.manage_call", grant.call)
     locked = lock(Grant, grant.pk, select_related=GRANT_JOINS)
     if locked.status != G.ACTIVE:
         raise DomainError(_("The grant is closed."))
     if locked.tranches.filter(status=Tranche.Status.PAID).exists():
         raise DomainError(_("A tranche is already paid: the schedule can no longer change."))
+    awarded_on = timezone.localtime(
+        locked.awarded_at, zoneinfo.ZoneInfo(locked.call.network.time_zone)).date()
     if not items:
         raise DomainError(_("Add at least one tranche."))
     total = sum((i.amount for i in items), Decimal("0"))
     if total != locked.amount:
         raise DomainError(_("The tranches add up to %(total)s; the grant is %(amount)s.")
-                          % {"total": f"{total:,.2f}", "amount": f"{locked.amount:,.2f}"})
-    if any(i.amount <= 0 for i in items):
-        raise DomainError(_("Every tranche needs a positive amount."))
+                          % {"total": numbers.amount(total),
+                             "amount": numbers.amount(locked.amount)})
+    for index, item in enumerate(items):
+        if item.amount <= 0:
+            raise DomainError(_("Every tranche needs a positive amount."),
+                              field=f"{index}.amount")
+        # A secretariat schedules payments from the award on: a date before it (2020) is a typo.
+        if item.due_date < awarded_on:
+            raise DomainError(_("A tranche cannot fall due before the grant was awarded "
+                                "(%(date)s).") % {"date": date_format(awarded_on,
+                                                                      "DATE_FORMAT")},
+                              field=f"{index}.due_date")
     before = [[str(t.amount), t.due_date.isoformat(), t.waits_for]
               for t in locked.tranches.all()]
     old_reports = [t.report_id for t in locked.tranches.all() if t.report_id]

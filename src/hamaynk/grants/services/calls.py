@@ -4,13 +4,15 @@ answer the public Q&A."""
 
 import copy
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from hamaynk.accounts.models import User
-from hamaynk.core import audit
+from hamaynk.core import audit, numbers
 from hamaynk.core.errors import DomainError
 from hamaynk.core.parsing import date_bounds_message, within_programme_years
 from hamaynk.core.transitions import lock, transition
@@ -41,20 +43,44 @@ def _plain(values: dict[str, Any]) -> dict[str, Any]:
             for k, v in values.items()}
 
 
-def _check_call(values: dict[str, Any], network: Network | None = None) -> None:
+def call_problems(values: dict[str, Any], network: Network | None = None) -> list[tuple[str, str]]:
+    """What is wrong with a call's values, in words, as (field, message): the rules the
+    database's constraints also hold, said beside the field before they are reached. The
+    call form shows them all at once; the services refuse the first."""
+    problems: list[tuple[str, str]] = []
     cohort = values.get("eligible_cohort")
     if cohort is not None and network is not None and cohort.network_id != network.pk:
-        raise DomainError(_("Choose a cohort of this network."), field="eligible_cohort")
+        problems.append(("eligible_cohort", str(_("Choose a cohort of this network."))))
+    moments_ok = True
     for moment in ("opens_at", "closes_at"):
-        if not within_programme_years(values[moment]):
-            raise DomainError(date_bounds_message(), field=moment)
-    if values["closes_at"] <= values["opens_at"]:
-        raise DomainError(_("The call must close after it opens."), field="closes_at")
-    if values["max_award"] < values["min_award"]:
-        raise DomainError(_("The maximum award cannot be below the minimum."),
-                          field="max_award")
-    if values["max_award"] > values["envelope"]:
-        raise DomainError(_("The maximum award cannot exceed the envelope."), field="max_award")
+        if values.get(moment) is not None and not within_programme_years(values[moment]):
+            problems.append((moment, str(date_bounds_message())))
+            moments_ok = False
+    opens, closes = values.get("opens_at"), values.get("closes_at")
+    if moments_ok and opens is not None and closes is not None and closes <= opens:
+        problems.append(("closes_at", str(_("The call must close after it opens: choose a "
+                                            "closing moment later than the opening one."))))
+    for name in ("envelope", "min_award", "max_award"):
+        if values.get(name) is not None and values[name] < 0:
+            problems.append((name, str(_("An amount cannot be negative."))))
+    pct = values.get("min_cofinancing_pct")
+    if pct is not None and not 0 <= pct <= 100:
+        problems.append(("min_cofinancing_pct", str(_("Enter a share from 0 to 100."))))
+    low, high, envelope = values.get("min_award"), values.get("max_award"), values.get("envelope")
+    if low is not None and high is not None and high < low:
+        problems.append(("max_award", str(_("The maximum award cannot be below the minimum "
+                                            "(%(limit)s).") % {"limit": numbers.amount(low)})))
+    elif high is not None and envelope is not None and high > envelope:
+        problems.append(("max_award", str(_("The maximum award cannot exceed the envelope "
+                                            "(%(limit)s).") % {"limit": numbers.amount(envelope)})))
+    return problems
+
+
+def _check_call(values: dict[str, Any], network: Network | None = None) -> None:
+    problems = call_problems(values, network)
+    if problems:
+        field, message = problems[0]
+        raise DomainError(message, field=field)
 
 
 @transaction.atomic
@@ -100,11 +126,19 @@ def call_update(*, call: Call, actor: User, **values: Any) -> Call:
 @transaction.atomic
 def call_move(*, call: Call, actor: User | None, target: str) -> Call:
     """Move a call to another state. Opening freezes its form; nobody can open a call
-    whose form has errors. `actor` None is the scheduler (calls_tick)."""
+    whose form has errors, and nobody can announce or open one whose closing moment has
+    passed. `actor` None is the scheduler (calls_tick)."""
     if actor is not None:
         require(actor, "grants.manage_call", call)
     locked = lock(Call, call.pk)
     CALL_TRANSITIONS.check(locked, target)
+    if target in (C.PUBLISHED, C.OPEN) and locked.closes_at <= timezone.now():
+        # It would show as open (or coming) while nobody can apply any more.
+        moment = timezone.localtime(locked.closes_at, ZoneInfo(locked.network.time_zone))
+        raise DomainError(_("The call's closing moment (%(moment)s) has already passed: "
+                            "set a later closing moment in the call's settings first.")
+                          % {"moment": date_format(moment, "DATETIME_FORMAT")},
+                          field="closes_at")
     if target == C.OPEN:
         form = locked.current_form
         assert form is not None
@@ -124,7 +158,7 @@ def calls_tick(*, now: Any = None) -> dict[str, int]:
     moment has passed (run every few minutes; submission checks the moment itself)."""
     now = now or timezone.now()
     opened = closed = 0
-    for call in Call.objects.filter(status=C.PUBLISHED, opens_at__lte=now):
+    for call in Call.objects.filter(status=C.PUBLISHED, opens_at__lte=now, closes_at__gt=now):
         call_move(call=call, actor=None, target=C.OPEN)
         opened += 1
     for call in Call.objects.filter(status=C.OPEN, closes_at__lte=now):

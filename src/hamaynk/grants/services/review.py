@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from hamaynk.accounts.models import User
 from hamaynk.communities.selectors import people_acting_for
-from hamaynk.core import audit
+from hamaynk.core import audit, numbers
 from hamaynk.core.errors import DomainError
 from hamaynk.core.transitions import lock, transition
 from hamaynk.core.workflow import require
@@ -220,11 +220,13 @@ def review_save(*, review: Review, actor: User, scores: dict[int, int], comment:
         value = scores.get(criterion.pk)
         if value is None:
             if submit:
-                raise DomainError(_("Score every criterion before submitting."))
+                raise DomainError(_("Score every criterion before submitting."),
+                                  field=f"score_{criterion.pk}")
             continue
         if not 0 <= value <= criterion.scale_max:
             raise DomainError(_("A score of “%(name)s” must be between 0 and %(max)d.")
-                              % {"name": criterion, "max": criterion.scale_max})
+                              % {"name": criterion, "max": criterion.scale_max},
+                              field=f"score_{criterion.pk}")
         Score.objects.update_or_create(review=locked, criterion=criterion,
                                        defaults={"value": value})
     locked.comment = comment.strip()
@@ -301,7 +303,7 @@ def determination_record(*, application: Application, actor: User, outcome: str,
         remaining = call.envelope - awarded_total(call)
         if amount > remaining:
             raise DomainError(_("Only %(remaining)s %(currency)s remain in the envelope.")
-                              % {"remaining": f"{remaining:,.2f}", "currency": call.currency},
+                              % {"remaining": numbers.amount(remaining), "currency": call.currency},
                               field="amount")
     target = {"award": AS.AWARDED, "reject": AS.REJECTED, "more_info": AS.MORE_INFO}.get(outcome)
     if target is None:

@@ -13,7 +13,11 @@ from hamaynk.grants.tests.test_review import in_review  # noqa: F401
 from hamaynk.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date(2027, 3, 1)
+
+
+def first_due(grant):
+    """A month after the award: the schedule follows the award, whatever day the suite runs."""
+    return grant.awarded_at.date() + datetime.timedelta(days=30)
 
 
 @pytest.fixture
@@ -25,18 +29,55 @@ def grant(world, in_review) -> Grant:  # noqa: F811
 
 def schedule(world, grant):
     return services.tranches_set(grant=grant, actor=world.secretariat, items=[
-        services.TrancheInput(Decimal("6000"), TODAY),
-        services.TrancheInput(Decimal("6000"), TODAY + datetime.timedelta(days=180),
+        services.TrancheInput(Decimal("6000"), first_due(grant)),
+        services.TrancheInput(Decimal("6000"), first_due(grant) + datetime.timedelta(days=180),
                               "progress")])
 
 
 def test_schedule_must_add_up_to_the_award(world, grant):
     with pytest.raises(DomainError, match="add up"):
         services.tranches_set(grant=grant, actor=world.secretariat,
-                              items=[services.TrancheInput(Decimal("5000"), TODAY)])
+                              items=[services.TrancheInput(Decimal("5000"), first_due(grant))])
     tranches = schedule(world, grant)
     assert [t.report is not None for t in tranches] == [False, True]
     assert tranches[1].report.form_version.purpose == "progress"
+
+
+def test_a_tranche_due_before_the_award_is_refused_and_named(world, grant):
+    before = grant.awarded_at.date() - datetime.timedelta(days=400)
+    with pytest.raises(DomainError, match="before the grant was awarded") as refused:
+        services.tranches_set(grant=grant, actor=world.secretariat, items=[
+            services.TrancheInput(Decimal("6000"), first_due(grant)),
+            services.TrancheInput(Decimal("6000"), before)])
+    assert refused.value.field == "1.due_date"
+    assert not grant.tranches.exists()
+
+
+def test_the_schedule_refusal_writes_amounts_as_the_language_does(world, grant):
+    from django.utils import translation
+
+    with translation.override("hy"), pytest.raises(DomainError, match="5\xa0000,00"):
+        services.tranches_set(grant=grant, actor=world.secretariat,
+                              items=[services.TrancheInput(Decimal("5000"), first_due(grant))])
+    with pytest.raises(DomainError, match="5,000.00; the grant is 12,000.00"):
+        services.tranches_set(grant=grant, actor=world.secretariat,
+                              items=[services.TrancheInput(Decimal("5000"), first_due(grant))])
+
+
+def test_a_refused_schedule_comes_back_as_typed_with_the_error_beside_the_date(
+        client, world, grant):
+    client.force_login(world.secretariat)
+    response = client.post(reverse("grants:grant", args=[grant.pk]), {
+        "tranches-TOTAL_FORMS": "3", "tranches-INITIAL_FORMS": "0",
+        "tranches-0-amount": "6000", "tranches-0-due_date": "2020-05-01",
+        "tranches-1-amount": "6000",
+        "tranches-1-due_date": first_due(grant).isoformat()})
+    assert response.status_code == 200
+    forms = response.context["formset"].forms
+    assert forms[0]["due_date"].value() == "2020-05-01" and forms[0]["amount"].value() == "6000"
+    assert forms[0].errors["due_date"]
+    assert "<details class=\"reason mt-l\" open>" in response.content.decode()
+    assert not grant.tranches.exists()
 
 
 def test_tranche_waits_for_its_report(world, grant):
@@ -124,3 +165,23 @@ def test_grant_pages(client, world, grant):
     client.post(reverse("grants:report", args=[report.pk]), {"decide": "accept", "text": ""})
     report.refresh_from_db()
     assert report.status == "accepted"
+
+
+def test_closing_a_grant_asks_to_confirm_and_says_what_follows(client, world, grant):
+    first, second = schedule(world, grant)
+    services.report_save(report=second.report, actor=world.staff, answers={"progress": "x"},
+                         expected_version=second.report.version)
+    services.report_submit(report=second.report, actor=world.staff)
+    services.report_decide(report=second.report, actor=world.secretariat, accept=True)
+    for tranche in (first, second):
+        services.tranche_pay(tranche=tranche, actor=world.secretariat)
+    client.force_login(world.secretariat)
+    client.cookies["hamaynk_language"] = "en"
+    url = reverse("grants:grant_action", args=[grant.pk, "close"])
+    page = client.post(url).content.decode()
+    assert "no payment or report can be recorded" in page
+    grant.refresh_from_db()
+    assert grant.status == "active"
+    assert client.post(url, {"confirmed": "yes"}).status_code == 302
+    grant.refresh_from_db()
+    assert grant.status == "completed"

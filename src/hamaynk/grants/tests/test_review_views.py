@@ -83,7 +83,8 @@ def test_decision_page_says_when_no_decision_can_be_recorded(
         client, world, in_review):  # noqa: F811
     client.force_login(world.secretariat)
     client.post(reverse("grants:determine", args=[in_review.pk]), {
-        "version": in_review.version, "outcome": "reject", "reason": "Outside the call."})
+        "version": in_review.version, "outcome": "reject", "reason": "Outside the call.",
+        "confirmed": "yes"})
     body = client.get(reverse("grants:determine", args=[in_review.pk])).content.decode()
     assert 'name="outcome"' not in body
     assert "Այժմ որոշում գրանցել հնարավոր չէ" in body  # the page is in Armenian by default
@@ -100,7 +101,8 @@ def test_refused_decision_comes_back_with_what_was_typed_and_the_error_beside_th
     assert 'value="12000"' in body and 'has-error' in body and "errorlist" in body
     too_much = in_review.call.max_award + 1
     response = client.post(url, {"version": in_review.version, "outcome": "award",
-                                 "amount": str(too_much), "reason": "Strong partnership"})
+                                 "amount": str(too_much), "reason": "Strong partnership",
+                                 "confirmed": "yes"})
     body = response.content.decode()
     assert "Strong partnership" in body and "errorlist" in body
     in_review.refresh_from_db()
@@ -114,7 +116,7 @@ def test_ranking_page_records_a_determination(client, world, in_review):  # noqa
     assert [r["application"] for r in response.context["rows"]] == [in_review]
     client.post(reverse("grants:determine", args=[in_review.pk]), {
         "version": in_review.version, "outcome": "award", "amount": "12000",
-        "reason": "Լավ նախագիծ"})
+        "reason": "Լավ նախագիծ", "confirmed": "yes"})
     in_review.refresh_from_db()
     assert in_review.status == "awarded"
     response = client.get(reverse("grants:call_ranking", args=[in_review.call.slug]))
@@ -207,3 +209,25 @@ def test_ranking_index_covers_the_statuses_the_ranking_shows():
 
     migration = importlib.import_module("hamaynk.grants.migrations.0013_application_ranking_index")
     assert migration.RANKED == selectors.RANKED
+
+
+def test_a_refused_score_sheet_comes_back_as_typed_with_the_error_beside_the_score(
+        client, world, in_review):  # noqa: F811
+    review = services.review_assign(application=in_review, reviewer=world.reviewer,
+                                    actor=world.secretariat)
+    services.review_declare(review=review, actor=world.reviewer, conflict=False)
+    client.force_login(world.reviewer)
+    url = reverse("grants:review", args=[review.pk])
+    first, second = in_review.call.criteria.all()
+    response = client.post(url, {f"score_{first.pk}": "4", f"score_{second.pk}": "",
+                                 "comment": "Լավ նախագիծ", "submit": "1"})
+    assert response.status_code == 200
+    rows = {row["criterion"].pk: row for row in response.context["rows"]}
+    assert rows[first.pk]["value"] == "4" and rows[first.pk]["errors"] == []
+    assert rows[second.pk]["errors"]  # "Score every criterion before submitting."
+    assert "Լավ նախագիծ" in response.content.decode()
+    too_high = client.post(url, {f"score_{first.pk}": "9", f"score_{second.pk}": "3",
+                                 "comment": ""})
+    rows = {row["criterion"].pk: row for row in too_high.context["rows"]}
+    assert rows[first.pk]["value"] == "9" and rows[first.pk]["errors"]
+    assert Review.objects.get(pk=review.pk).status == "in_progress"

@@ -89,8 +89,12 @@ def test_budget_page_adds_and_removes_lines(client, world, draft):
 def test_head_submits_from_the_overview(client, world, draft):
     application = fill(world, draft)
     client.force_login(world.head)
-    response = client.post(reverse("grants:application_submit", args=[application.pk]),
-                           {"version": application.version})
+    url = reverse("grants:application_submit", args=[application.pk])
+    asked = client.post(url, {"version": application.version})  # first, what happens next
+    assert asked.status_code == 200 and 'name="confirmed" value="yes"' in asked.content.decode()
+    application.refresh_from_db()
+    assert application.status == "draft"
+    response = client.post(url, {"version": application.version, "confirmed": "yes"})
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == "submitted"

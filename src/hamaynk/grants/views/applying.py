@@ -4,6 +4,7 @@ withdrawal, clarifications and the PDF copy."""
 
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,12 +12,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamaynk.core.errors import DomainError
 from hamaynk.core.parsing import parse_id
-from hamaynk.core.views import run_action
+from hamaynk.core.views import confirmation_page, is_confirmed, run_action
 from hamaynk.core.workflow import PAGE_OUT_OF_DATE, StaleVersion
 from hamaynk.grants import copies, selectors, services
 from hamaynk.grants.forms import BudgetLineForm, TextForm, VersionForm
@@ -69,7 +71,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_for_viewer(pk=pk, user=request.user)
     context = _context(application, request.user)
     context.update({
-        "problems": services.submission_problems(application)
+        # Missing answers are listed with links to their fields (context["missing"]).
+        "problems": services.submission_problems(application, missing=False)
         if application.status == "draft" else [],
         "sections": copies.answers_for_display(
             application, request.LANGUAGE_CODE, user=request.user),  # type: ignore[attr-defined]
@@ -104,6 +107,18 @@ def _save_section(request: HttpRequest, application: Application,
     return None, False
 
 
+def _go_to(target: str, application: Application, keys: list[str],
+           section: str) -> HttpResponse:
+    """Where a saved page goes next: the tabs and the budget link of an editable page are
+    buttons of its form ("goto"), so what was typed is saved before leaving."""
+    if target == "overview":
+        return redirect(application)
+    if target == "budget":
+        return redirect("grants:application_budget", pk=application.pk)
+    return redirect("grants:application_section", pk=application.pk,
+                    section=target if target in keys else section)
+
+
 @login_required
 def application_section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
     application = selectors.application_for_viewer(pk=pk, user=request.user)
@@ -117,8 +132,10 @@ def application_section(request: HttpRequest, pk: int, section: str) -> HttpResp
     if request.method == "POST":
         if not context["can_edit"]:
             raise Http404
+        # A draft saves whatever is there; required questions are asked for at submission.
         form = build_section_form(definition, section, answers=application.answers,
-                                  language=language, data=request.POST, files=request.FILES)
+                                  language=language, data=request.POST, files=request.FILES,
+                                  require=False)
         saved, stale = (_save_section(request, application, form) if form.is_valid()
                         else (None, False))
         if request.htmx:  # type: ignore[attr-defined]
@@ -131,7 +148,7 @@ def application_section(request: HttpRequest, pk: int, section: str) -> HttpResp
             if "next" in request.POST and position + 1 < len(keys):
                 return redirect("grants:application_section", pk=pk,
                                 section=keys[position + 1])
-            return redirect("grants:application_section", pk=pk, section=section)
+            return _go_to(request.POST.get("goto", ""), application, keys, section)
         version = request.POST.get(f"{DRAFT}-version", "")  # refused: the page stays stale
     else:
         form = build_section_form(definition, section, answers=application.answers,
@@ -139,6 +156,8 @@ def application_section(request: HttpRequest, pk: int, section: str) -> HttpResp
     current = definition.sections[keys.index(section)]
     context.update({"form": form, "section": current, "section_keys": keys,
                     "draft_version": version, "stale": stale,
+                    "nav_form": "section-form" if context["can_edit"] and context["is_open"]
+                    else "",
                     "next_section": keys[keys.index(section) + 1]
                     if keys.index(section) + 1 < len(keys) else None,
                     "has_budget_here": any(q.type == "budget" for q in current.questions)})
@@ -188,16 +207,46 @@ def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_for_viewer(pk=pk, user=request.user)
     form = VersionForm(request.POST)
     version = form.cleaned_data["version"] if form.is_valid() else None
+    if not is_confirmed(request) and request.user.has_perm(
+            "grants.submit_application", application) and application.status == "draft" \
+            and not services.submission_problems(application):
+        return _confirm_submission(request, application)
     run_action(request, lambda: services.application_submit(
         application=application, actor=request.user,  # type: ignore[arg-type]
         expected_version=version), _("Submitted. A copy is on its way to your email."))
     return redirect(application)
 
 
+def _confirm_submission(request: HttpRequest, application: Application) -> HttpResponse:
+    call = application.call
+    moment = timezone.localtime(call.closes_at, ZoneInfo(call.network.time_zone))
+    return confirmation_page(
+        request, title=_("Submit the application?"),
+        confirm_label=_("Yes, submit the application"),
+        cancel_url=application.get_absolute_url(), consequences=[
+            _("The application can no longer be changed once it is submitted."),
+            _("The secretariat of %(network)s screens it and then sends it to the "
+              "reviewers; you are told of each decision.") % {"network": call.network.name},
+            _("Everyone who acts for %(community)s gets an email with a PDF copy.")
+            % {"community": application.community.name},
+            _("Until the call closes (%(moment)s) you may still withdraw it.")
+            % {"moment": date_format(moment, "DATETIME_FORMAT")}])
+
+
 @login_required
 @require_POST
 def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_for_viewer(pk=pk, user=request.user)
+    if not is_confirmed(request) and request.user.has_perm(
+            "grants.prepare_application", application):
+        return confirmation_page(
+            request, title=_("Withdraw the application?"), danger=True,
+            confirm_label=_("Yes, withdraw the application"),
+            cancel_url=application.get_absolute_url(), consequences=[
+                _("The secretariat will not consider this application."),
+                _("A withdrawn application cannot be changed or submitted again, and "
+                  "%(community)s cannot start another one for this call.")
+                % {"community": application.community.name}])
     run_action(request, lambda: services.application_withdraw(
         application=application, actor=request.user),  # type: ignore[arg-type]
         _("The application is withdrawn."))

@@ -1,5 +1,7 @@
 """A grant after the award: agreement, payment schedule, reports, payments, closure."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +15,7 @@ from django.views.decorators.http import require_POST
 from hamaynk.core.errors import DomainError
 from hamaynk.core.forms import first_error
 from hamaynk.core.parsing import parse_id
+from hamaynk.core.views import confirmation_page, is_confirmed
 from hamaynk.core.workflow import PAGE_OUT_OF_DATE, StaleVersion
 from hamaynk.documents.numbers import money_hy
 from hamaynk.documents.pdf_writer import html_to_pdf
@@ -42,16 +45,17 @@ def grant_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if not can_manage:
             raise Http404
         if formset.is_valid():
+            filled = [f for f in formset.forms
+                      if f.cleaned_data.get("amount") and f.cleaned_data.get("due_date")]
             items = [services.TrancheInput(amount=f.cleaned_data["amount"],
                                            due_date=f.cleaned_data["due_date"],
                                            waits_for=f.cleaned_data.get("waits_for", ""))
-                     for f in formset.forms
-                     if f.cleaned_data.get("amount") and f.cleaned_data.get("due_date")]
+                     for f in filled]
             try:
                 services.tranches_set(grant=grant, actor=request.user,  # type: ignore[arg-type]
                                       items=items)
-            except DomainError as exc:
-                messages.error(request, str(exc.message))
+            except DomainError as exc:  # the schedule comes back as typed, the error beside
+                _schedule_error(formset, filled, exc)
             else:
                 messages.success(request, _("The payment schedule is saved."))
                 return redirect(grant)
@@ -61,6 +65,16 @@ def grant_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "closure_problems": services.closure_problems(grant) if can_manage else [],
         "can_edit_schedule": can_manage and not any(t.status == "paid" for t in tranches)
         and grant.status == "active"})
+
+
+def _schedule_error(formset: Any, filled: list[Any], exc: DomainError) -> None:
+    """Put a refusal of the schedule beside the tranche it names ("<index>.<field>"), or
+    above the schedule's fields."""
+    index, _dot, name = (exc.field or "").partition(".")
+    if index.isdigit() and int(index) < len(filled) and name in filled[int(index)].fields:
+        filled[int(index)].add_error(name, str(exc.message))
+    else:
+        formset.forms[0].add_error(None, str(exc.message))
 
 
 @login_required
@@ -83,6 +97,15 @@ def grant_agreement(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def grant_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     grant = selectors.grant_for_viewer(pk=pk, user=request.user)
+    if action == "close" and not is_confirmed(request) and request.user.has_perm(
+            "grants.manage_call", grant.call) and not services.closure_problems(grant):
+        return confirmation_page(
+            request, title=_("Close the grant?"), confirm_label=_("Yes, close the grant"),
+            cancel_url=grant.get_absolute_url(), consequences=[
+                _("The grant is marked as completed: no payment or report can be recorded "
+                  "for it any more."),
+                _("%(community)s then counts as having completed this stage and may apply "
+                  "to calls that ask for it.") % {"community": grant.community.name}])
     try:
         if action == "close":
             services.grant_close(grant=grant, actor=request.user)  # type: ignore[arg-type]

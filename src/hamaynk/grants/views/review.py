@@ -9,15 +9,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamaynk.accounts.models import User
 from hamaynk.communities.selectors import filter_choices_version
-from hamaynk.core import fragments
+from hamaynk.core import fragments, numbers
 from hamaynk.core.errors import DomainError
 from hamaynk.core.forms import first_error
 from hamaynk.core.pagination import paginate
+from hamaynk.core.views import confirmation_page, is_confirmed
 from hamaynk.grants import copies, eligibility, selectors, services, states
 from hamaynk.grants.forms import (
     AssignForm,
@@ -60,11 +62,18 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
                         return redirect("grants:reviews")
                     return redirect("grants:review", pk=pk)
             elif form.is_valid():
-                services.review_save(review=review, actor=request.user,  # type: ignore[arg-type]
-                                     scores=form.scores(), comment=form.cleaned_data["comment"],
-                                     submit="submit" in request.POST)
-                messages.success(request, _("Saved."))
-                return redirect("grants:review", pk=pk)
+                try:
+                    services.review_save(review=review,
+                                         actor=request.user,  # type: ignore[arg-type]
+                                         scores=form.scores(),
+                                         comment=form.cleaned_data["comment"],
+                                         submit="submit" in request.POST)
+                except DomainError as exc:  # the scores come back as typed, the error beside
+                    form.add_error(exc.field if exc.field in form.fields else None,
+                                   str(exc.message))
+                else:
+                    messages.success(request, _("Saved."))
+                    return redirect("grants:review", pk=pk)
         except DomainError as exc:
             messages.error(request, str(exc.message))
             return redirect("grants:review", pk=pk)
@@ -214,6 +223,8 @@ def determine(request: HttpRequest, pk: int) -> HttpResponse:
     form = DeterminationForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
+        if data["outcome"] in ("award", "reject") and not is_confirmed(request):
+            return _confirm_decision(request, application, data)
         try:
             services.determination_record(
                 application=application, actor=request.user,  # type: ignore[arg-type]
@@ -228,6 +239,30 @@ def determine(request: HttpRequest, pk: int) -> HttpResponse:
                              _("The decision is recorded; the community gets the letter."))
             return redirect("grants:call_ranking", slug=application.call.slug)
     return _decision_page(request, application, form)
+
+
+def _confirm_decision(request: HttpRequest, application: Application,
+                      data: dict[str, Any]) -> HttpResponse:
+    """An award or a rejection is final: say so, and what the community receives."""
+    community = application.community.name
+    if data["outcome"] == "award":
+        amount = numbers.amount(data["amount"]) if data["amount"] is not None else "—"
+        title = _("Award %(amount)s %(currency)s to %(community)s?") % {
+            "amount": amount, "currency": application.call.currency, "community": community}
+        label, lines = _("Yes, award the grant"), [
+            _("The decision is final: the grant is created and the application is awarded."),
+            _("%(community)s gets the decision letter with the reason you wrote.")
+            % {"community": community},
+            _("You then set the payment schedule on the grant's page.")]
+    else:
+        title = _("Reject the application of %(community)s?") % {"community": community}
+        label, lines = _("Yes, reject the application"), [
+            _("The decision is final: the application cannot be reconsidered in this call."),
+            _("%(community)s gets the decision letter with the reason you wrote.")
+            % {"community": community}]
+    return confirmation_page(request, title=title, consequences=lines, confirm_label=label,
+                             cancel_url=reverse("grants:determine", args=[application.pk]),
+                             danger=data["outcome"] == "reject")
 
 
 def _decision_page(request: HttpRequest, application: Application, form: DeterminationForm, *,

@@ -79,6 +79,9 @@ def application_update(*, application: MembershipApplication, actor: User,
         raise DomainError(_("This application can no longer be changed."))
     if decision_date is not None and not within_programme_years(decision_date):
         raise DomainError(date_bounds_message(), field="decision_date")
+    if decision_date is not None and decision_date > today_in(locked.network):
+        raise DomainError(_("A council decision cannot be dated in the future: give the date "
+                            "the council adopted it."), field="decision_date")
     fields = {"motivation": motivation.strip(), "edo_name": edo_name.strip(),
               "edo_position": edo_position.strip(), "edo_email": edo_email.strip(),
               "edo_phone": edo_phone.strip(), "decision_number": decision_number.strip(),

@@ -1,11 +1,14 @@
+
 """The attack run's findings in networks: a negative co-financing in the council texts, a
 council decision dated in year one; both refused next to the field, never stored."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from hamaynk.networks.models import CouncilTemplate, MembershipApplication
 
@@ -62,5 +65,22 @@ def test_a_council_decision_date_outside_the_programme_years_is_refused(web, wor
     assert response.status_code == 200
     assert response.context["form"].errors["decision_date"] == [
         "Enter a date from the year 2000 to the year 2100."]
+    application.refresh_from_db()
+    assert application.decision_date is None
+
+
+def test_a_council_decision_dated_in_the_future_is_refused_beside_the_field(web, world, m4eg):
+    application = MembershipApplication.objects.create(network=m4eg, community=world.akunk,
+                                                       prepared_by=world.staff)
+    web.force_login(world.staff)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=2)
+    response = web.post(reverse("networks:application_edit", args=[application.pk]), {
+        "version": application.version, "motivation": "Ուզում ենք",
+        "decision_number": "45-Ա", "decision_date": tomorrow.isoformat()})
+    assert response.status_code == 200
+    assert response.context["form"].errors["decision_date"] == [
+        "A council decision cannot be dated in the future: give the date the council "
+        "adopted it."]
+    assert response.context["form"]["decision_number"].value() == "45-Ա"
     application.refresh_from_db()
     assert application.decision_date is None

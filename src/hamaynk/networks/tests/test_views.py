@@ -300,3 +300,23 @@ def test_member_directory_lists_by_region_then_name_and_follows_a_renamed_commun
     assert [m.community.name_en for m in client.get(url, {"region": "AM-TV"}).context[
         "page_obj"]] == ["Akunk", "Ijevan", "Dilijan"]
     assert not client.get(url, {"region": "AM-KT"}).context["page_obj"].object_list
+
+
+def test_rejecting_a_membership_application_asks_to_confirm(client, world, ready_application):
+    from hamaynk.networks import services
+
+    services.application_sign_and_submit(application=ready_application, actor=world.head,
+                                         expected_version=None, typed_name=world.head.full_name)
+    ready_application.refresh_from_db()
+    client.force_login(world.secretariat)
+    client.cookies["hamaynk_language"] = "en"
+    url = reverse("networks:application_decide", args=[ready_application.pk])
+    data = {"version": ready_application.version, "decision": "reject",
+            "message": "Չի համապատասխանում"}
+    page = client.post(url, data).content.decode()
+    assert "The decision is final" in page and "Չի համապատասխանում" in page
+    ready_application.refresh_from_db()
+    assert ready_application.status == "submitted"
+    client.post(url, {**data, "confirmed": "yes"})
+    ready_application.refresh_from_db()
+    assert ready_application.status == "rejected"

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamaynk.core.errors import DomainError
-from hamaynk.core.views import run_action
+from hamaynk.core.views import confirmation_page, is_confirmed, run_action
 from hamaynk.networks import documents, selectors, services
 from hamaynk.networks.forms import (
     ApplicationDecisionForm,
@@ -130,6 +130,16 @@ def _sign(request: HttpRequest, *, application: MembershipApplication) -> HttpRe
 @require_POST
 def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_for_viewer(pk=pk, user=request.user)
+    if not is_confirmed(request) and request.user.has_perm(
+            "networks.prepare_application", application):
+        return confirmation_page(
+            request, title=_("Withdraw the membership application?"), danger=True,
+            confirm_label=_("Yes, withdraw the application"),
+            cancel_url=application.get_absolute_url(), consequences=[
+                _("The secretariat will not consider this application; if it was "
+                  "submitted, they are told."),
+                _("A withdrawn application cannot be changed or submitted again: to join "
+                  "later, start a new application.")])
     run_action(request, lambda: services.application_withdraw(
         application=application, actor=request.user),  # type: ignore[arg-type]
         _("The application is withdrawn."))
@@ -147,6 +157,14 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Choose a decision."))
         return redirect(application)
     data, actor = form.cleaned_data, request.user
+    if data["decision"] == "reject" and data["message"].strip() and not is_confirmed(request):
+        return confirmation_page(
+            request, title=_("Reject the membership application of %(community)s?")
+            % {"community": application.community.name}, danger=True,
+            confirm_label=_("Yes, reject the application"),
+            cancel_url=application.get_absolute_url(), consequences=[
+                _("The decision is final: this application cannot be approved later."),
+                _("The community's head and staff are told, with your message.")])
     action = {"approve": services.application_approve,
               "request_changes": services.application_request_changes,
               "reject": services.application_reject}[data["decision"]]

@@ -501,7 +501,7 @@ ANSWER_CASES = [
     ("bridge_length", "NaN", "Please enter a number."),
     ("bridge_length", True, "could not be read"),
     ("amount", "99.99", "The smallest allowed value is 100."),
-    ("amount", "50000.01", "The largest allowed value is 50000."),
+    ("amount", "50000.01", "The largest allowed value is 50,000."),
     ("amount", "150.555", "at most 2 digits after the decimal point"),
     ("partner_share", "123456789012345", "This number is too large."),
     ("bridge_length", "1e999999999", "This number is too large."),
@@ -621,3 +621,20 @@ def test_parse_definition_either_parses_or_explains(data: Any) -> None:
     validate_answers(definition, {})
     for section in definition.sections:
         build_section_form(definition, section.key, answers={}, language="en")
+
+
+def test_a_draft_form_keeps_a_partial_page_without_the_required_answers() -> None:
+    form = build_section_form(DEFINITION, "about", answers={}, language="en",
+                              data={"title": "Water"}, require=False)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_answers()["title"] == "Water"
+    assert form.cleaned_answers()["summary"] is None
+    assert form.fields["summary"].widget.attrs["data-required"] == "true"
+
+
+def test_a_draft_form_still_refuses_a_number_with_letters_beside_its_field() -> None:
+    form = build_section_form(DEFINITION, "money", answers={}, language="en",
+                              data={"amount": "12abc"}, require=False)
+    assert not form.is_valid()
+    assert list(form.errors) == ["amount"]
+    assert form["amount"].value() == "12abc"

@@ -4,6 +4,7 @@ them (secretariat, reviewers, coaches) and which communities are members.
 Membership applications, statuses by network rules and commitments come with the
 membership issue; this is the part the registry and the roles need now."""
 
+import re
 from decimal import Decimal
 
 from django.conf import settings
@@ -195,6 +196,17 @@ class Membership(TimeStampedModel):
         return Owner.of(network_id=self.network_id, community_id=self.community_id)
 
 
+_NUMBER_SIGN = re.compile(r"^\s*(?:№\s*|(?:N|No)(?:\s*[.:]\s*|\s+|(?=\d)))")
+
+
+def bare_decision_number(number: str) -> str:
+    """"N 45-Ա", "№45-Ա", "N. 45-Ա" → "45-Ա": the sign is the layout's, not the number's."""
+    text = number.strip()
+    while (bare := _NUMBER_SIGN.sub("", text)) != text:
+        text = bare
+    return text
+
+
 class MembershipApplication(TimeStampedModel):
     """A community's application to join a network: prepared by its staff, signed and
     submitted by its head, reviewed by the secretariat."""
@@ -271,6 +283,13 @@ class MembershipApplication(TimeStampedModel):
     @property
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE_STATUSES
+
+    @property
+    def decision_reference(self) -> str:
+        """The council decision's number as it is written, "N 45-Ա": the "N" once, however
+        the number was typed (rows saved before the number was stored bare included)."""
+        number = bare_decision_number(self.decision_number)
+        return f"N {number}" if number else ""
 
     file_permission = "networks.view_application"  # who may open its scans
 

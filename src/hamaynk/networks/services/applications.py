@@ -21,7 +21,12 @@ from hamaynk.core.models import StoredFile
 from hamaynk.core.parsing import date_bounds_message, within_programme_years
 from hamaynk.core.transitions import lock, record_change, transition
 from hamaynk.core.workflow import SAVED_ELSEWHERE, check_version
-from hamaynk.networks.models import Membership, MembershipApplication, Network
+from hamaynk.networks.models import (
+    Membership,
+    MembershipApplication,
+    Network,
+    bare_decision_number,
+)
 from hamaynk.networks.selectors import secretariat_officers
 from hamaynk.networks.services._common import add_months, require, today_in
 from hamaynk.networks.states import APPLICATION_TRANSITIONS
@@ -81,7 +86,8 @@ def application_update(*, application: MembershipApplication, actor: User,
         raise DomainError(date_bounds_message(), field="decision_date")
     fields = {"motivation": motivation.strip(), "edo_name": edo_name.strip(),
               "edo_position": edo_position.strip(), "edo_email": edo_email.strip(),
-              "edo_phone": edo_phone.strip(), "decision_number": decision_number.strip(),
+              "edo_phone": edo_phone.strip(),
+              "decision_number": bare_decision_number(decision_number),
               "decision_date": decision_date}
     valid = set(locked.network.commitments.filter(is_active=True, pk__in=commitment_ids)
                 .values_list("pk", flat=True))

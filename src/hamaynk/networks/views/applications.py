@@ -62,6 +62,16 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def application_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The whole application as a PDF (what the head signs), for whoever may see it."""
+    application = selectors.application_for_viewer(pk=pk, user=request.user)
+    content, name = documents.application_pdf(application)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+@login_required
 def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_for_viewer(pk=pk, user=request.user)
     if not request.user.has_perm("networks.prepare_application", application):

@@ -173,7 +173,8 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def application_queue(request: HttpRequest, slug: str) -> HttpResponse:
     network = _network(slug)
-    countries, regions = selectors.country_and_region_choices()
+    scope = selectors.network_country_codes(network) or None
+    countries, regions = selectors.country_and_region_choices(scope)
     form = QueueFilterForm(request.GET or None, countries=countries, regions=regions)
     data = form.cleaned_data if form.is_valid() else {}
     qs = selectors.application_queue(
@@ -185,7 +186,7 @@ def application_queue(request: HttpRequest, slug: str) -> HttpResponse:
     from hamaynk.core.pagination import paginate
 
     page_obj = paginate(qs, request.GET.get("page"))
-    choices = filter_choices_version()
+    choices = filter_choices_version(scope)
     return render(request, "networks/application_queue.html", {
         "network": network, "form": form, "page_obj": page_obj,
         "fields_version": fragments.query_version(request, also=choices),

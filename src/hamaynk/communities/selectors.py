@@ -192,9 +192,13 @@ def my_affiliations(*, user: Any) -> list[Affiliation]:
                 .order_by("-created_at"))
 
 
-def people_acting_for(community_id: int) -> list[Any]:
-    """The active people with a verified role for the community: whom to tell about it."""
+def people_acting_for(community_id: int, *, roles: tuple[str, ...] | None = None
+                      ) -> list[Any]:
+    """The active people with a verified role for the community (of `roles` only, when
+    given: `("head",)` for who may sign and submit): whom to tell about it."""
     from hamaynk.accounts.models import User
 
-    return list(User.objects.filter(affiliations__community_id=community_id,
-                                    affiliations__status="verified", is_active=True).distinct())
+    role = {"affiliations__role__in": roles} if roles is not None else {}
+    return list(User.objects.filter(affiliations__community_id=community_id,  # one join
+                                    affiliations__status="verified", is_active=True, **role)
+                .distinct())

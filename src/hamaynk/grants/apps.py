@@ -8,4 +8,4 @@ class GrantsConfig(AppConfig):
     verbose_name = _("Grants")
 
     def ready(self) -> None:
-        from hamaynk.grants import audit_labels, permissions  # noqa: F401
+        from hamaynk.grants import audit_labels, notices, permissions  # noqa: F401

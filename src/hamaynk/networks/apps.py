@@ -11,7 +11,7 @@ class NetworksConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from hamaynk.core.audit import register_actions
-        from hamaynk.networks import permissions  # noqa: F401 - registers the rules
+        from hamaynk.networks import notices, permissions  # noqa: F401 - registers them
         from hamaynk.networks.models import Network
         from hamaynk.networks.selectors import forget_network_choices
 

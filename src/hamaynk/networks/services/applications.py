@@ -39,8 +39,8 @@ JOINS = ("network", "community__region")
 def _tell_community(application: MembershipApplication, action: str, *,
                     essential: bool = True) -> Callable[[], object]:
     return announce(people_acting_for(application.community_id), kind=action,
-                    essential=essential, template="networks/notifications/application_changed",
-                    context={"application": application}, url=application.get_absolute_url())
+                    essential=essential,
+                    params={"application": application}, url=application.get_absolute_url())
 
 
 @transaction.atomic
@@ -175,9 +175,8 @@ def application_sign_and_submit(*, application: MembershipApplication, actor: Us
     transition(locked, to=A.SUBMITTED, table=APPLICATION_TRANSITIONS, actor=actor,
                action="networks.application.submitted",
                notify=[announce(secretariat_officers(network=locked.network),
-                                kind="networks.application.submitted",
-                                template="networks/notifications/application_submitted",
-                                context={"application": locked}, url=locked.get_absolute_url()),
+                                kind="networks.application.received",
+                                params={"application": locked}, url=locked.get_absolute_url()),
                        _tell_community(locked, "networks.application.submitted")])
     return locked
 
@@ -249,6 +248,5 @@ def application_withdraw(*, application: MembershipApplication,
     transition(locked, to=A.WITHDRAWN, table=APPLICATION_TRANSITIONS, actor=actor,
                action="networks.application.withdrawn",
                notify=announce(officers, kind="networks.application.withdrawn",
-                               template="networks/notifications/application_changed",
-                               context={"application": locked}, url=locked.get_absolute_url()))
+                               params={"application": locked}, url=locked.get_absolute_url()))
     return locked

@@ -172,10 +172,12 @@ def grant_description(grant: Grant, *, title: str) -> str:
     call it is."""
     call, community = grant.call, grant.community
     answers = _answers(grant)
+    titles = {title, _text(grant.application.title), _text(answers.get("title")),
+              _text(answers.get("title_en"))}
     for candidate in (answers.get("summary_en"), answers.get("summary"), call.description_en,
                       call.description_hy):
         text = _text(candidate)
-        if text and text != title:
+        if text and text not in titles:  # a summary that repeats a title describes nothing
             return text
     recipient = _first(community.name_en, community.name_hy)
     programme = _first(call.title_en, call.title_hy)

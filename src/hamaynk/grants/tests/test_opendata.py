@@ -156,6 +156,13 @@ def test_the_description_is_never_a_copy_of_the_title(db):
     record = opendata.grant_record(opendata.awarded_grants_queryset().get(pk=grant.pk))
     assert record["title"] == "Սառնարան"
     assert record["description"] == "A call for seed projects"
+    # nor a copy of the project's Armenian title under the call's English one
+    english = make_call(NetworkFactory(), slug="other", description_en="Seed projects")
+    grant = make_grant(english, CommunityFactory(name_en="Akunk"), amount="5000",
+                       currency="AMD", title="Սառնարան",
+                       answers={"title": "Սառնարան", "summary": "Սառնարան"})
+    record = opendata.grant_record(opendata.awarded_grants_queryset().get(pk=grant.pk))
+    assert (record["title"], record["description"]) == ("Seed grants: Akunk", "Seed projects")
 
 
 def test_the_record_does_not_depend_on_the_active_language(three_grants):

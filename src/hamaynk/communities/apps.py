@@ -11,6 +11,7 @@ class CommunitiesConfig(AppConfig):
     def ready(self) -> None:
         from hamaynk.communities import (
             audit_labels,  # noqa: F401
+            notices,  # noqa: F401 - registers the notification kinds
             permissions,  # noqa: F401 - registers the rules
         )
         from hamaynk.communities.models import Community, Country, Region

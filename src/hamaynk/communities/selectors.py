@@ -1,6 +1,7 @@
 """Reads of the registry used by pages and the API: filtered, paginated, prefetched."""
 
 import hashlib
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.cache import cache
@@ -19,28 +20,62 @@ from hamaynk.core.parsing import parse_id
 CHOICES_SECONDS = 600
 
 
-def filter_choices() -> dict[str, list[tuple[str, str, int]]]:
-    """The options of the country and region filters in the current language, as
-    (code, label, id): read once and kept (they change only when the registry is imported;
-    `forget_filter_choices` runs then), instead of building every region as a model on every
-    list page. (The network filter's options are `networks.selectors.network_choices`.)"""
+def _all_filter_choices() -> dict[str, Any]:
+    """Every country and region in the current language, with the countries that have
+    communities in the registry: read once and kept (they change only when the registry
+    is imported or edited; `forget_filter_choices` runs then; a community in a country
+    that had none shows there within CHOICES_SECONDS)."""
     key = f"filter-choices:{translation.get_language()}"
     choices = cache.get(key)
     if choices is None:
         choices = {
             "countries": [(c.code, c.name, c.pk) for c in Country.objects.order_by("code")],
-            "regions": [(r.code, f"{r.name} ({r.country.code})", r.pk)
+            "regions": [(r.code, r.name, r.pk, r.country.code)
                         for r in Region.objects.select_related("country").order_by("code")],
+            "populated": sorted(set(Community.objects.values_list("region__country__code",
+                                                                  flat=True).distinct())),
         }
         cache.set(key, choices, CHOICES_SECONDS)
     return choices
 
 
-def filter_choices_version() -> str:
+def filter_choices(countries: Iterable[str] | None = None
+                   ) -> dict[str, list[tuple[str, str, int]]]:
+    """The options of the country and region filters in the current language, as
+    (code, label, id), of `countries` only (ISO codes: a network's countries, a viewer's
+    community's country), or, by default, of the countries the registry has communities
+    in — an Armenian list is never offered Moldova's and Ukraine's regions. A region's
+    label names its country only when the list spans more than one. (The network filter's
+    options are `networks.selectors.network_choices`.)"""
+    everything = _all_filter_choices()
+    wanted = set(countries) if countries is not None else set(everything["populated"])
+    known = {code for code, _name, _pk in everything["countries"]}
+    wanted = (wanted & known) or set(everything["populated"]) or known
+    country_names = {code: name for code, name, _pk in everything["countries"]}
+    several = len(wanted) > 1
+    return {
+        "countries": [row for row in everything["countries"] if row[0] in wanted],
+        "regions": [(code, f"{name} ({country_names[country]})" if several else name, pk)
+                    for code, name, pk, country in everything["regions"] if country in wanted],
+    }
+
+
+def filter_choices_version(countries: Iterable[str] | None = None) -> str:
     """What the filters' options (and the region and country names lists show) are made
     of, as a digest: part of a cached fragment's key (core/fragments.py)."""
-    text = repr(sorted(filter_choices().items()))
+    text = repr(sorted(filter_choices(countries).items()))
     return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
+def viewer_country_codes(*, user: Any) -> list[str] | None:
+    """The countries of the communities `user` acts for (verified), or None: the scope of
+    a region filter where no network gives one."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    codes = sorted(set(Affiliation.objects.filter(
+        user=user, status=Affiliation.Status.VERIFIED)
+        .values_list("community__region__country__code", flat=True)))
+    return codes or None
 
 
 def forget_filter_choices(**_kwargs: Any) -> None:
@@ -157,9 +192,13 @@ def my_affiliations(*, user: Any) -> list[Affiliation]:
                 .order_by("-created_at"))
 
 
-def people_acting_for(community_id: int) -> list[Any]:
-    """The active people with a verified role for the community: whom to tell about it."""
+def people_acting_for(community_id: int, *, roles: tuple[str, ...] | None = None
+                      ) -> list[Any]:
+    """The active people with a verified role for the community (of `roles` only, when
+    given: `("head",)` for who may sign and submit): whom to tell about it."""
     from hamaynk.accounts.models import User
 
-    return list(User.objects.filter(affiliations__community_id=community_id,
-                                    affiliations__status="verified", is_active=True).distinct())
+    role = {"affiliations__role__in": roles} if roles is not None else {}
+    return list(User.objects.filter(affiliations__community_id=community_id,  # one join
+                                    affiliations__status="verified", is_active=True, **role)
+                .distinct())

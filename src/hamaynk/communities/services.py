@@ -60,8 +60,7 @@ def affiliation_request(*, user: User, community: Community, role: str,
     audit.record(action="communities.affiliation.requested", actor=user, target=affiliation,
                  data={"role": role, "community": community.pk})
     announce(_responsible_officers(community), kind="communities.affiliation.requested",
-             template="communities/notifications/affiliation_requested",
-             context={"affiliation": affiliation}, url=reverse("communities:affiliations"))()
+             params={"affiliation": affiliation}, url=reverse("communities:affiliations"))()
     return affiliation
 
 
@@ -82,8 +81,7 @@ def _decide(*, affiliation: Affiliation, actor: User, target: str, action: str,
                details={"reason": locked.reason},
                fields=["decided_by", "decided_at", "reason"],
                notify=announce([locked.user], kind=action, essential=True,
-                               template="communities/notifications/affiliation_decided",
-                               context={"affiliation": locked},
+                               params={"affiliation": locked},
                                url=locked.community.get_absolute_url()))
     forget_roles(locked.user)
     return locked
@@ -100,8 +98,8 @@ def affiliation_verify(*, affiliation: Affiliation, actor: User) -> Affiliation:
                                         status=S.VERIFIED).exclude(user=verified.user)
              .select_related("user"))
     announce([head.user for head in heads], kind="communities.affiliation.verified_for_head",
-             essential=True, template="communities/notifications/affiliation_verified_for_head",
-             context={"affiliation": verified}, url=verified.community.get_absolute_url())()
+             essential=True,
+             params={"affiliation": verified}, url=verified.community.get_absolute_url())()
     return verified
 
 

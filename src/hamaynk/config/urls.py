@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import URLPattern, URLResolver, include, path, register_converter
+from django.views.generic.base import RedirectView
 
 from hamaynk.api.api import api
 from hamaynk.core import views as core_views
@@ -31,6 +33,8 @@ urlpatterns = [
     path("notifications/", include("hamaynk.notifications.urls")),
     path("files/<id:pk>/", core_views.file_download, name="file"),
     path("api/", api.urls),
+    # browsers ask for /favicon.ico whatever the page links: send them to the SVG
+    path("favicon.ico", RedirectView.as_view(url=static("hamaynk/favicon.svg"), permanent=True)),
 ]
 
 

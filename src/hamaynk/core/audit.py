@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from hamaynk.core.models import AuditEntry
 
@@ -40,4 +41,10 @@ def register_actions(labels: dict[str, Any]) -> None:
 
 
 def action_label(code: str) -> Any:
-    return _ACTION_LABELS.get(code, code)
+    """The readable label of `code` in the active language; never the code itself (an
+    unregistered one — a module that forgot — reads as a plain "Change recorded")."""
+    return _ACTION_LABELS.get(code) or _("Change recorded")
+
+
+def registered_actions() -> frozenset[str]:
+    return frozenset(_ACTION_LABELS)

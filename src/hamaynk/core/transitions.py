@@ -8,7 +8,7 @@ and refuses a service that sets a status (or a version) by hand.
                   expected_version=expected_version)
     transition(locked, to=AS.SUBMITTED, table=APPLICATION_TRANSITIONS, actor=actor,
                action="grants.application.submitted", details={"amount": ...},
-               notify=[announce(officers, kind=..., template=..., context=..., url=...)])
+               notify=[announce(officers, kind=..., params=..., url=...)])
 
 Each app keeps its tables in its `states.py` (`StateTable(...)`, then `register(...)`); a
 table names its model, its initial states and, if it has one, its own refusal message.

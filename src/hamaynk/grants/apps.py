@@ -9,7 +9,7 @@ class GrantsConfig(AppConfig):
 
     def ready(self) -> None:
         from hamaynk.core import counts
-        from hamaynk.grants import audit_labels, permissions  # noqa: F401
+        from hamaynk.grants import audit_labels, notices, permissions  # noqa: F401
         from hamaynk.grants.models import Application, Grant
         from hamaynk.grants.work import register_work
 

@@ -12,6 +12,7 @@ register_actions({
     "grants.application.budget_changed": _("Budget changed"),
     "grants.application.submitted": _("Grant application submitted"),
     "grants.application.withdrawn": _("Grant application withdrawn"),
+    "grants.application.closing_reminder_sent": _("Reminder sent: the call closes soon"),
     "grants.clarification.asked": _("Clarification requested"),
     "grants.clarification.answered": _("Clarification answered"),
     "grants.call.rubric_changed": _("Rubric changed"),

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from hamaynk.communities.models import Community
+from hamaynk.communities.models import Community, Country
 from hamaynk.grants.models import Call, Grant
 from hamaynk.networks.models import Membership
 
@@ -14,6 +14,13 @@ class Rule:
     code: str
     ok: bool
     message: str
+
+
+def country_names(codes: list[str]) -> str:
+    """"Հայաստան, Մոլդովա" (in the active language), never the ISO codes; a code the
+    registry does not know is shown as it is."""
+    names = {country.code: country.name for country in Country.objects.filter(code__in=codes)}
+    return ", ".join(names.get(code, code) for code in codes)
 
 
 def check(call: Call, community: Community) -> list[Rule]:
@@ -30,7 +37,7 @@ def check(call: Call, community: Community) -> list[Rule]:
     if call.eligible_countries:
         rules.append(Rule("country", community.region.country.code in call.eligible_countries,
                           _("A community of: %(countries)s.")
-                          % {"countries": ", ".join(call.eligible_countries)}))
+                          % {"countries": country_names(call.eligible_countries)}))
     if call.requires_completed_kind:
         done = Grant.objects.filter(community=community, status=Grant.Status.COMPLETED,
                                     call__kind=call.requires_completed_kind).exists()

@@ -146,20 +146,56 @@ def _timestamp(moment: datetime.datetime) -> str:
     return moment.astimezone(datetime.UTC).isoformat(timespec="seconds")
 
 
+def _answers(grant: Grant) -> Mapping[str, Any]:
+    answers = grant.application.answers
+    return answers if isinstance(answers, dict) else {}
+
+
+def grant_title(grant: Grant) -> str:
+    """English first (the open data is read abroad), Armenian only when no English exists:
+    the project's English title (a ``title_en`` answer) where the form asks for one; else
+    the call's English title with the recipient ("Seed grants 2026: Akunk"); else the
+    project's Armenian title; else the call's Armenian title."""
+    call, community = grant.call, grant.community
+    if english := _text(_answers(grant).get("title_en")):
+        return english
+    if call.title_en.strip():
+        recipient = _first(community.name_en, community.name_hy)
+        return f"{call.title_en.strip()}: {recipient}" if recipient else call.title_en.strip()
+    return _first(grant.application.title, call.title_hy)
+
+
+def grant_description(grant: Grant, *, title: str) -> str:
+    """What the project is: the application's summary (English where the form asks for one,
+    a ``summary_en`` answer), else the call's description (English first); never a copy of
+    the title — when nothing else exists, a sentence that says whose grant under which
+    call it is."""
+    call, community = grant.call, grant.community
+    answers = _answers(grant)
+    titles = {title, _text(grant.application.title), _text(answers.get("title")),
+              _text(answers.get("title_en"))}
+    for candidate in (answers.get("summary_en"), answers.get("summary"), call.description_en,
+                      call.description_hy):
+        text = _text(candidate)
+        if text and text not in titles:  # a summary that repeats a title describes nothing
+            return text
+    recipient = _first(community.name_en, community.name_hy)
+    programme = _first(call.title_en, call.title_hy)
+    return f"A grant to {recipient} under the call \u201c{programme}\u201d."
+
+
 def grant_record(grant: Grant, *, prefix: str | None = None) -> dict[str, Any]:
     """One grant as a 360Giving grant record. Needs ``call__network``,
     ``community__region__country`` and ``application`` (select them together)."""
     prefix = prefix or publisher_prefix()
     call, community, network = grant.call, grant.community, grant.call.network
     region = community.region
-    answers = grant.application.answers if isinstance(grant.application.answers, dict) else {}
     call_title = _first(call.title_en, call.title_hy)
-    title = _first(grant.application.title, call_title)
+    title = grant_title(grant)
     return {
         "id": f"{prefix}-{grant.pk}",
         "title": title,
-        "description": _first(answers.get("summary"), call.description_en,
-                              call.description_hy, title),
+        "description": grant_description(grant, title=title),
         "currency": grant.currency,
         "amountAwarded": _amount_number(grant.amount),
         "awardDate": _award_date(grant),

@@ -13,7 +13,7 @@ class NetworksConfig(AppConfig):
         from hamaynk.communities.models import Community
         from hamaynk.core import counts
         from hamaynk.core.audit import register_actions
-        from hamaynk.networks import permissions  # noqa: F401 - registers the rules
+        from hamaynk.networks import notices, permissions  # noqa: F401 - registers them
         from hamaynk.networks.models import Membership, Network, follow_community
         from hamaynk.networks.selectors import forget_network_choices
         from hamaynk.networks.work import register_work

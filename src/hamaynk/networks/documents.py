@@ -4,12 +4,17 @@ texts (CouncilTemplate) filled in for the community, rendered by the documents a
 import datetime
 
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.timezone import localtime
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from hamaynk.communities.models import Affiliation, Community
 from hamaynk.core.errors import DomainError
 from hamaynk.documents import council
-from hamaynk.networks.models import CouncilTemplate, Network
+from hamaynk.documents.armenian import latin_slug
+from hamaynk.networks.models import CouncilTemplate, MembershipApplication, Network
 
 DOCUMENT_TITLES = {
     "decision": _("Draft council decision"),
@@ -72,3 +77,44 @@ def council_document(*, network: Network, community: Community, document: str,
     package = package_for(network=network, community=community)
     render = council.render_docx if fmt == "docx" else council.render_pdf
     return render(package, document), council.filename(package, document, fmt), MIME[fmt]
+
+
+def application_blocks(application: MembershipApplication) -> list[council.Block]:
+    """What the head signs, in the reader's language: the application's key data and the
+    commitments accepted in it, then the signature line."""
+    community, network = application.community, application.network
+    edo = ", ".join(part for part in (application.edo_name, application.edo_position,
+                                      application.edo_email, application.edo_phone) if part)
+    decision = ", ".join(part for part in (
+        application.decision_reference,
+        date_format(application.decision_date, "DATE_FORMAT")
+        if application.decision_date else "") if part)
+    commitments = list(application.accepted_commitments.all())
+    blocks = [
+        council.Block("heading", str(_("Membership application"))),
+        council.Block("title", f"{community.name} → {network.name}"),
+        council.Block("body", f"{_('Community')}: {community.name}, {community.region.name}"),
+        council.Block("body", f"{_('Network')}: {network.name}"),
+        council.Block("body", f"{_('Motivation')}: {application.motivation or '—'}"),
+        council.Block("body", f"{_('Contact / EDO')}: {edo or '—'}"),
+        council.Block("body", f"{_('Council decision')}: {decision or '—'}"),
+        council.Block("title", str(_("Commitments accepted"))),
+        *(council.Block("point", f"{number}. {commitment.text}")
+          for number, commitment in enumerate(commitments, start=1)),
+    ]
+    if not commitments:
+        blocks.append(council.Block("body", "—"))
+    if application.signed_at:
+        signed_at = date_format(localtime(application.signed_at), "DATETIME_FORMAT")
+        blocks.append(council.Block("signature", f"{application.signed_name}, {signed_at}"))
+    return blocks
+
+
+def application_pdf(application: MembershipApplication) -> tuple[bytes, str]:
+    """(content, file name) of the whole application as a PDF, in the active language."""
+    from hamaynk.documents.pdf_writer import write_pdf
+
+    title = f"{_('Membership application')}. {application.community.name}"
+    content = write_pdf(application_blocks(application), title=title, lang=get_language())
+    slug = slugify(application.community.name_en) or latin_slug(application.community.name_hy)
+    return content, f"{slug or 'community'}-application-{application.pk}.pdf"

@@ -4,6 +4,7 @@ them (secretariat, reviewers, coaches) and which communities are members.
 Membership applications, statuses by network rules and commitments come with the
 membership issue; this is the part the registry and the roles need now."""
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -213,6 +214,17 @@ class Membership(TimeStampedModel):
         return Owner.of(network_id=self.network_id, community_id=self.community_id)
 
 
+_NUMBER_SIGN = re.compile(r"^\s*(?:№\s*|(?:N|No)(?:\s*[.:]\s*|\s+|(?=\d)))")
+
+
+def bare_decision_number(number: str) -> str:
+    """"N 45-Ա", "№45-Ա", "N. 45-Ա" → "45-Ա": the sign is the layout's, not the number's."""
+    text = number.strip()
+    while (bare := _NUMBER_SIGN.sub("", text)) != text:
+        text = bare
+    return text
+
+
 def fill_listed_order(memberships: "models.QuerySet[Membership]") -> int:
     """Set the listed order of memberships made in bulk (bulk inserts skip `save`)."""
     of = Community.objects.filter(pk=OuterRef("community_id"))
@@ -303,6 +315,13 @@ class MembershipApplication(TimeStampedModel):
     @property
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE_STATUSES
+
+    @property
+    def decision_reference(self) -> str:
+        """The council decision's number as it is written, "N 45-Ա": the "N" once, however
+        the number was typed (rows saved before the number was stored bare included)."""
+        number = bare_decision_number(self.decision_number)
+        return f"N {number}" if number else ""
 
     file_permission = "networks.view_application"  # who may open its scans
 

@@ -220,10 +220,22 @@ def application_history(*, application: MembershipApplication) -> list[Any]:
     return list(history_for(application))
 
 
-def country_and_region_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def network_country_codes(network: Network) -> list[str]:
+    """The countries a network works in: those of its members and applicants (the scope
+    of its lists' country and region filters)."""
+    members = Membership.objects.filter(network=network).values_list(
+        "community__region__country__code", flat=True)
+    applicants = MembershipApplication.objects.filter(network=network).values_list(
+        "community__region__country__code", flat=True)
+    return sorted(set(members.distinct()) | set(applicants.distinct()))
+
+
+def country_and_region_choices(countries: list[str] | None = None
+                               ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The filters' options of `countries` (a network's: `network_country_codes`)."""
     from hamaynk.communities.selectors import filter_choices
 
-    options = filter_choices()
+    options = filter_choices(countries or None)
     return ([(code, label) for code, label, _pk in options["countries"]],
             [(code, label) for code, label, _pk in options["regions"]])
 

@@ -6,6 +6,8 @@ app_name = "networks"
 urlpatterns = [
     path("applications/<id:pk>/", views.application_detail, name="application"),
     path("applications/<id:pk>/edit/", views.application_edit, name="application_edit"),
+    path("applications/<id:pk>/application.pdf", views.application_pdf,
+         name="application_pdf"),
     path("applications/<id:pk>/sign/", views.application_sign, name="application_sign"),
     path("applications/<id:pk>/withdraw/", views.application_withdraw,
          name="application_withdraw"),

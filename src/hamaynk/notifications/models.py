@@ -1,5 +1,8 @@
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,10 +20,15 @@ class Notification(models.Model):
     kind = models.CharField(max_length=100)
     essential = models.BooleanField(
         default=False, help_text="Transactional messages are emailed whatever the preference.")
-    subject = models.CharField(_("subject"), max_length=300)
-    body = models.TextField(_("message"))
+    params = models.JSONField(default=dict, blank=True,
+                              help_text="What the kind's templates need: plain values and "
+                                        "references to objects (notifications/kinds.py).")
+    # Only rows written before kinds were registered (kind "notifications.legacy") keep
+    # their text here; every other notification is rendered when it is shown.
+    stored_subject = models.CharField(_("subject"), max_length=300, blank=True)
+    stored_body = models.TextField(_("message"), blank=True)
     url = models.CharField(max_length=500, blank=True)
-    language = models.CharField(max_length=8)
+    language = models.CharField(max_length=8, help_text="The language it was emailed in.")
     email_status = models.CharField(max_length=10, choices=Email.choices, default=Email.PENDING)
     emailed_at = models.DateTimeField(null=True, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -37,3 +45,23 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+    def remember_rendering(self, language: str, rendered: Any) -> None:
+        self._renderings = {**getattr(self, "_renderings", {}), language: rendered}
+
+    def rendered(self, language: str | None = None) -> Any:
+        """Its text in `language` (the active one by default), rendered once."""
+        from hamaynk.notifications.kinds import render_all
+
+        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        if language not in getattr(self, "_renderings", {}):
+            render_all([self], language=language)
+        return self._renderings[language]
+
+    @property
+    def subject(self) -> str:
+        return str(self.rendered().subject)
+
+    @property
+    def body(self) -> str:
+        return str(self.rendered().body)

@@ -1,8 +1,10 @@
 """The one way any module tells a person something.
 
-`notify()` renders the message in the recipient's language, writes the in-app notification
-(the bell) and, after the transaction commits, queues the email — now, in the daily digest,
-or not at all, by the recipient's preference. Essential (transactional) messages always go.
+`notify()` stores the notification's kind (registered, notifications/kinds.py) and its
+parameters — never its text — as the in-app notification (the bell), and, after the
+transaction commits, queues the email: now, in the daily digest, or not at all, by the
+recipient's preference. Essential (transactional) messages always go. The text is made
+when it is read: on the page in the reader's language, in email in the recipient's.
 """
 
 from collections.abc import Callable, Iterable
@@ -18,23 +20,19 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from hamaynk.accounts.models import User
+from hamaynk.notifications import kinds
 from hamaynk.notifications.models import Notification
 
 
-def _render(template: str, context: dict[str, Any], language: str) -> tuple[str, str]:
-    with translation.override(language):
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
-        body = render_to_string(f"{template}_body.txt", context).strip()
-    return " ".join(subject.split())[:300], body
+def _language(user: User) -> str:
+    return user.preferred_language or settings.LANGUAGE_CODE
 
 
-def notify(*, recipient: User, kind: str, template: str, context: dict[str, Any] | None = None,
+def notify(*, recipient: User, kind: str, params: dict[str, Any] | None = None,
            url: str = "", essential: bool = False) -> Notification:
-    """Tell `recipient` something. `template` names a pair `<template>_subject.txt` and
-    `<template>_body.txt`, rendered in the recipient's language."""
-    language = recipient.preferred_language or settings.LANGUAGE_CODE
-    subject, body = _render(template, {"recipient": recipient, "url": url, **(context or {})},
-                            language)
+    """Tell `recipient` something of a registered `kind`; `params` are what its templates
+    read (objects, ids and plain values: stored as references, never as text)."""
+    kinds.kind(kind)  # refused now, not when someone reads it, if it is not registered
     if essential or recipient.email_frequency == User.Frequency.IMMEDIATE:
         status = Notification.Email.PENDING
     elif recipient.email_frequency == User.Frequency.DIGEST:
@@ -42,8 +40,8 @@ def notify(*, recipient: User, kind: str, template: str, context: dict[str, Any]
     else:
         status = Notification.Email.SKIPPED
     notification = Notification.objects.create(
-        recipient=recipient, kind=kind, essential=essential, subject=subject, body=body, url=url,
-        language=language, email_status=status,
+        recipient=recipient, kind=kind, essential=essential, params=kinds.to_params(params),
+        url=url, language=_language(recipient), email_status=status,
     )
     User.objects.filter(pk=recipient.pk).update(unread_notifications=F("unread_notifications") + 1)
     if status == Notification.Email.PENDING:
@@ -53,13 +51,12 @@ def notify(*, recipient: User, kind: str, template: str, context: dict[str, Any]
     return notification
 
 
-def announce(recipients: Iterable[User], *, kind: str, template: str,
-             context: dict[str, Any] | None = None, url: str = "",
-             essential: bool = False) -> Callable[[], list[Notification]]:
+def announce(recipients: Iterable[User], *, kind: str, params: dict[str, Any] | None = None,
+             url: str = "", essential: bool = False) -> Callable[[], list[Notification]]:
     """The same message for each of `recipients`, as one callable: what a state change
     passes to `core.transitions.transition(notify=[...])`."""
     def send() -> list[Notification]:
-        return [notify(recipient=person, kind=kind, template=template, context=context, url=url,
+        return [notify(recipient=person, kind=kind, params=params, url=url,
                        essential=essential) for person in recipients]
     return send
 
@@ -76,13 +73,16 @@ def email_notification(*, notification_id: int) -> bool:
                         .first())
         if notification is None:
             return False
-        body = notification.body
+        language = _language(notification.recipient)
+        text = notification.rendered(language)
+        body = text.body
         if notification.url:
             body += "\n\n" + absolute(notification.url)
-        send_mail(notification.subject, body, None, [notification.recipient.email])
+        send_mail(text.subject, body, None, [notification.recipient.email])
         notification.email_status = Notification.Email.SENT
         notification.emailed_at = timezone.now()
-        notification.save(update_fields=["email_status", "emailed_at"])
+        notification.language = language
+        notification.save(update_fields=["email_status", "emailed_at", "language"])
     return True
 
 
@@ -98,7 +98,10 @@ def send_digests() -> int:
                          .order_by("created_at"))
             if not items:
                 continue
-            with translation.override(user.preferred_language):
+            for item in items:
+                item.recipient = user
+            kinds.render_all(items, language=_language(user))
+            with translation.override(_language(user)):
                 subject = _("Hamaynk: your daily digest (%(count)d)") % {"count": len(items)}
                 body = render_to_string("notifications/digest_body.txt",
                                         {"items": items, "recipient": user,

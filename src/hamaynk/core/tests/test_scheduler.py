@@ -53,7 +53,7 @@ def test_running_a_job_calls_its_command_and_logs_the_run(caplog):
     messages = [record.getMessage() for record in caplog.records]
     assert messages[0] == "grants_daily started"
     assert messages[1].startswith("grants_daily done in ")
-    assert messages[1].endswith(": report reminders sent: 0")
+    assert messages[1].endswith(": report reminders sent: 0; closing reminders sent: 0")
     lease = JobLease.objects.get(name="grants_daily")
     assert (lease.holder, lease.outcome) == ("test:1", "done")
     assert lease.finished_at is not None

@@ -36,6 +36,7 @@ from hamaynk.grants.services.calls import (
     form_question_move,
     form_question_save,
     form_section_save,
+    send_closing_reminders,
 )
 from hamaynk.grants.services.review import (
     CriterionInput,
@@ -53,7 +54,8 @@ from hamaynk.grants.states import CALL_TRANSITIONS
 
 __all__ = [
     "TrancheInput", "closure_problems", "grant_close", "report_decide", "report_save",
-    "report_submit", "send_report_reminders", "tranche_pay", "tranches_set",
+    "report_submit", "send_closing_reminders", "send_report_reminders", "tranche_pay",
+    "tranches_set",
     "CriterionInput", "awarded_total", "criteria_save", "determination_record", "ranked",
     "review_assign", "review_declare", "review_save", "reviews_auto_assign", "screening_record",
     "CALL_TRANSITIONS", "application_save_section", "application_start", "application_submit",

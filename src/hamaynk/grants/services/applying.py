@@ -241,9 +241,13 @@ def application_submit(*, application: Application, actor: User,
     transition(locked, to=AS.SUBMITTED, table=APPLICATION_TRANSITIONS, actor=actor,
                action="grants.application.submitted",
                details={"amount_requested": str(locked.amount_requested)},
-               notify=announce(people, kind="grants.application.submitted", essential=True,
-                               template="grants/notifications/application_submitted",
-                               context={"application": locked}, url=locked.get_absolute_url()),
+               notify=[announce(people, kind="grants.application.submitted", essential=True,
+                                params={"application": locked},
+                                url=locked.get_absolute_url()),
+                       announce(secretariat_officers(network=locked.call.network),
+                                kind="grants.application.received",
+                                params={"application": locked},
+                                url=locked.get_absolute_url())],
                after_commit=[_send_copy(locked.pk, person.pk) for person in people])
     return locked
 
@@ -275,8 +279,8 @@ def clarification_ask(*, application: Application, actor: User, question: str) -
     audit.record(action="grants.clarification.asked", actor=actor, target=application,
                  data={"clarification": asked.pk})
     announce(people_acting_for(application.community_id), kind="grants.clarification.asked",
-             essential=True, template="grants/notifications/clarification_asked",
-             context={"application": application, "clarification": asked},
+             essential=True,
+             params={"application": application, "clarification": asked},
              url=application.get_absolute_url())()
     return asked
 
@@ -296,8 +300,7 @@ def clarification_answer(*, clarification: Clarification, actor: User,
     locked.application = application
     notice = announce(secretariat_officers(network=application.call.network),
                       kind="grants.clarification.answered",
-                      template="grants/notifications/clarification_answered",
-                      context={"application": application, "clarification": locked},
+                      params={"application": application, "clarification": locked},
                       url=application.get_absolute_url())
     if application.status == AS.MORE_INFO:  # the answer brings the proposal back to review
         transition(application, to=AS.IN_REVIEW, table=APPLICATION_TRANSITIONS, actor=actor,

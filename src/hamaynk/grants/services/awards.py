@@ -148,8 +148,7 @@ def report_submit(*, report: GrantReport, actor: User) -> GrantReport:
                details={"report": locked.pk, "purpose": locked.purpose},
                notify=announce(secretariat_officers(network=locked.grant.call.network),
                                kind="grants.report.submitted",
-                               template="grants/notifications/report_submitted",
-                               context={"report": locked}, url=locked.get_absolute_url()))
+                               params={"report": locked}, url=locked.get_absolute_url()))
     return locked
 
 
@@ -168,8 +167,7 @@ def report_decide(*, report: GrantReport, actor: User, accept: bool,
                audit_target=locked.grant, details={"report": locked.pk, "message": locked.message},
                notify=announce(people_acting_for(locked.grant.community_id),
                                kind="grants.report.decided", essential=True,
-                               template="grants/notifications/report_decided",
-                               context={"report": locked}, url=locked.get_absolute_url()))
+                               params={"report": locked}, url=locked.get_absolute_url()))
     return locked
 
 
@@ -191,8 +189,7 @@ def tranche_pay(*, tranche: Tranche, actor: User, reference: str = "") -> Tranch
                         "reference": locked.payment_reference},
                notify=announce(people_acting_for(locked.grant.community_id),
                                kind="grants.tranche.paid", essential=True,
-                               template="grants/notifications/tranche_paid",
-                               context={"tranche": locked}, url=locked.grant.get_absolute_url()))
+                               params={"tranche": locked}, url=locked.grant.get_absolute_url()))
     return locked
 
 
@@ -238,8 +235,8 @@ def send_report_reminders(*, now: datetime.datetime | None = None) -> int:
             locked.reminded_at = now
             locked.save(update_fields=["reminded_at", "updated_at"])
             announce(people_acting_for(locked.grant.community_id), kind="grants.report.reminder",
-                     essential=True, template="grants/notifications/report_reminder",
-                     context={"report": locked, "overdue": locked.due_date < today},
+                     essential=True,
+                     params={"report": locked, "overdue": locked.due_date < today},
                      url=locked.get_absolute_url())()
         sent += 1
     return sent

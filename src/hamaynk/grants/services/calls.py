@@ -3,21 +3,26 @@ versioned definition, frozen when the call opens), move them through their state
 answer the public Q&A."""
 
 import copy
+import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from hamaynk.accounts.models import User
+from hamaynk.communities.selectors import people_acting_for
 from hamaynk.core import audit, numbers
 from hamaynk.core.errors import DomainError
+from hamaynk.core.models import AuditEntry
 from hamaynk.core.parsing import date_bounds_message, within_programme_years
 from hamaynk.core.transitions import lock, transition
 from hamaynk.core.workflow import require
-from hamaynk.grants.models import BudgetCategory, Call, CallQuestion, FormVersion
+from hamaynk.grants.models import Application, BudgetCategory, Call, CallQuestion, FormVersion
 from hamaynk.grants.states import CALL_TRANSITIONS
 from hamaynk.networks.models import Network
 from hamaynk.networks.selectors import secretariat_officers
@@ -167,6 +172,52 @@ def calls_tick(*, now: Any = None) -> dict[str, int]:
     return {"opened": opened, "closed": closed}
 
 
+CLOSING_REMINDER_DAYS = (7, 1)
+
+
+def _closing_reminder_sent(application: Application, days: int) -> bool:
+    return AuditEntry.objects.filter(
+        action="grants.application.closing_reminder_sent",
+        target_type=ContentType.objects.get_for_model(Application),
+        target_id=str(application.pk), data__days=days).exists()
+
+
+def send_closing_reminders(*, now: datetime.datetime | None = None) -> int:
+    """Remind each community with a started, unsubmitted application to an open call, 7
+    days and 1 day before the call closes (calendar days in the call's time zone): once
+    each — the audit trail remembers, so running this twice sends nothing more; a run that
+    finds the 7-day mark passed unsent sends it, but not within the last day, where only
+    the 1-day reminder goes. Sent to the community's heads (who may submit)."""
+    now = now or timezone.now()
+    sent = 0
+    drafts = (Application.objects.filter(call__in=Call.objects.filter(Call.open_at(now)),
+                                         status=Application.Status.DRAFT)
+              .select_related("call__network", "community").order_by("pk"))
+    for application in drafts:
+        zone = ZoneInfo(application.call.network.time_zone or settings.TIME_ZONE)
+        days_left = (application.call.closes_at.astimezone(zone).date()
+                     - now.astimezone(zone).date()).days
+        due = [days for days in CLOSING_REMINDER_DAYS if days_left <= days]
+        if not due:
+            continue
+        days = min(due)  # the nearer mark: within a day, the 7-day one is moot
+        with transaction.atomic():
+            locked = lock(Application, application.pk, select_related=("call__network",
+                                                                         "community"))
+            if locked.status != Application.Status.DRAFT or _closing_reminder_sent(locked,
+                                                                                  days):
+                continue
+            audit.record(action="grants.application.closing_reminder_sent", actor=None,
+                         target=locked, data={"days": days, "days_left": days_left})
+            announce(people_acting_for(locked.community_id, roles=("head",)),
+                     kind="grants.call.closing", essential=True,
+                     params={"application": locked, "call": locked.call,
+                              "days_left": max(days_left, 0), "zone": zone.key},
+                     url=locked.get_absolute_url())()
+        sent += 1
+    return sent
+
+
 # --- the form builder -------------------------------------------------------------------
 
 REPORT_STARTER = {"sections": [{"key": "report", "title_hy": "Հաշվետվություն",
@@ -266,8 +317,7 @@ def call_question_ask(*, call: Call, actor: User, question: str) -> CallQuestion
         raise DomainError(_("Write your question."), field="question")
     asked = CallQuestion.objects.create(call=call, question=question.strip(), asked_by=actor)
     announce(secretariat_officers(network=call.network), kind="grants.call.question",
-             template="grants/notifications/call_question",
-             context={"call": call, "question": asked}, url=call.get_absolute_url())()
+             params={"call": call, "question": asked}, url=call.get_absolute_url())()
     return asked
 
 
@@ -281,8 +331,7 @@ def call_question_answer(*, question: CallQuestion, actor: User, answer: str) ->
     question.save(update_fields=["answer", "answered_at", "updated_at"])
     if question.asked_by_id:
         notify(recipient=question.asked_by, kind="grants.call.answer",  # type: ignore[arg-type]
-               template="grants/notifications/call_answer",
-               context={"call": question.call, "question": question},
+               params={"call": question.call, "question": question},
                url=question.call.get_absolute_url())
     return question
 

@@ -125,8 +125,7 @@ def review_assign(*, application: Application, reviewer: User, actor: User | Non
         raise DomainError(_("This reviewer is already assigned."), field="reviewer")
     audit.record(action="grants.review.assigned", actor=actor, target=locked,
                  data={"reviewer": reviewer.email})
-    notify(recipient=reviewer, kind="grants.review.assigned",
-           template="grants/notifications/review_assigned", context={"review": review},
+    notify(recipient=reviewer, kind="grants.review.assigned", params={"review": review},
            url=review.get_absolute_url())
     return review
 
@@ -187,8 +186,7 @@ def review_declare(*, review: Review, actor: User, conflict: bool, note: str = "
                else "grants.review.no_conflict", audit_target=locked.application,
                details={"reviewer": actor.email, "note": locked.conflict_note},
                notify=announce(officers, kind="grants.review.conflict",
-                               template="grants/notifications/review_conflict",
-                               context={"review": locked},
+                               params={"review": locked},
                                url=locked.application.get_absolute_url()))
     return locked
 
@@ -333,8 +331,7 @@ def determination_record(*, application: Application, actor: User, outcome: str,
                         "reason": reason.strip(), "off_ranking": off_ranking,
                         "justification": justification.strip()},
                notify=announce(people, kind="grants.application.decided", essential=True,
-                               template="grants/notifications/decision",
-                               context={"application": locked, "determination": determination},
+                               params={"application": locked, "determination": determination},
                                url=locked.get_absolute_url()),
                after_commit=[_letter(determination.pk, person.pk) for person in people])
     return determination

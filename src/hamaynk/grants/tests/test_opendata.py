@@ -99,7 +99,7 @@ def test_a_record_maps_the_grant_call_community_and_network(three_grants):
     first = records[f"360G-hamaynk-{akunk.pk}"]
     assert first == {
         "id": f"360G-hamaynk-{akunk.pk}",
-        "title": "Ակունքի գյուղատնտեսական կոոպերատիվ",
+        "title": "Seed grants: Akunk",
         "description": "Սառնարան և տեսակավորման գիծ",
         "currency": "AMD",
         "amountAwarded": 1234567,
@@ -117,18 +117,52 @@ def test_a_record_maps_the_grant_call_community_and_network(three_grants):
 
     # No project title or summary: the call's title and (Armenian-only) description.
     second = records[f"360G-hamaynk-{garni.pk}"]
-    assert second["title"] == "Seed grants"
+    assert second["title"] == "Seed grants: Գառնի"
     assert second["description"] == "Մեկնարկային դրամաշնորհների մրցույթ"
     assert second["amountAwarded"] == 15000.5
     assert second["recipientOrganization"][0]["name"] == "Գառնի"
     assert second["awardDate"] == "2026-05-04"
 
-    # A blank summary and a call without a description: the title describes it.
+    # A blank summary and a call without a description or an English title: the project's
+    # own title, and a sentence rather than a copy of it.
     third = records[f"360G-hamaynk-{dilijan.pk}"]
-    assert third["description"] == "Dilijan crafts hub"
+    assert third["title"] == "Dilijan crafts hub"
+    assert third["description"] == ("A grant to Dilijan under the call"
+                                     " \u201cԸնդլայնման դրամաշնորհներ\u201d.")
     assert third["grantProgramme"] == [{"code": "scaling-2026",
                                         "title": "Ընդլայնման դրամաշնորհներ"}]
     assert third["beneficiaryLocation"][0]["name"] == "Տավուշ"
+
+
+def test_english_titles_and_summaries_are_published_where_the_application_has_them(db):
+    network = NetworkFactory()
+    call = make_call(network, description_hy="Մրցույթի նկարագրություն",
+                     description_en="A call for seed projects")
+    grant = make_grant(call, CommunityFactory(name_en="Akunk"), amount="5000", currency="AMD",
+                       title="Սառնարան",
+                       answers={"title": "Սառնարան", "title_en": "A cold store",
+                                "summary": "Սառնարան և տեսակավորման գիծ",
+                                "summary_en": "A cold store and a sorting line"})
+    record = opendata.grant_record(opendata.awarded_grants_queryset().get(pk=grant.pk))
+    assert (record["title"], record["description"]) == ("A cold store",
+                                                        "A cold store and a sorting line")
+
+
+def test_the_description_is_never_a_copy_of_the_title(db):
+    """The demo's summaries once repeated the title: the call's description is used then."""
+    call = make_call(NetworkFactory(), title_en="", description_en="A call for seed projects")
+    grant = make_grant(call, CommunityFactory(), amount="5000", currency="AMD",
+                       title="Սառնարան", answers={"title": "Սառնարան", "summary": "Սառնարան"})
+    record = opendata.grant_record(opendata.awarded_grants_queryset().get(pk=grant.pk))
+    assert record["title"] == "Սառնարան"
+    assert record["description"] == "A call for seed projects"
+    # nor a copy of the project's Armenian title under the call's English one
+    english = make_call(NetworkFactory(), slug="other", description_en="Seed projects")
+    grant = make_grant(english, CommunityFactory(name_en="Akunk"), amount="5000",
+                       currency="AMD", title="Սառնարան",
+                       answers={"title": "Սառնարան", "summary": "Սառնարան"})
+    record = opendata.grant_record(opendata.awarded_grants_queryset().get(pk=grant.pk))
+    assert (record["title"], record["description"]) == ("Seed grants: Akunk", "Seed projects")
 
 
 def test_the_record_does_not_depend_on_the_active_language(three_grants):
@@ -212,7 +246,7 @@ def test_csv_has_the_flattened_headings_then_one_row_per_grant(three_grants):
                            "Amount Awarded", "Award Date"]
     assert len(parsed) == 3
     first, second, third = parsed
-    assert first["Title"] == "Ակունքի գյուղատնտեսական կոոպերատիվ"
+    assert first["Title"] == "Seed grants: Akunk"
     assert first["Recipient Org:Name"] == "Akunk (Ակունք)"
     assert first["Amount Awarded"] == "1234567"
     assert second["Amount Awarded"] == "15000.50"

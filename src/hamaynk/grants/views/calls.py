@@ -31,7 +31,11 @@ from hamaynk.grants.forms import (
 )
 from hamaynk.grants.models import Call, CallQuestion, FormVersion
 from hamaynk.grants.services.calls import report_form
-from hamaynk.networks.selectors import network_for_secretariat
+from hamaynk.networks.selectors import (
+    country_and_region_choices,
+    network_country_codes,
+    network_for_secretariat,
+)
 from hamaynk.questionnaires import builder
 from hamaynk.questionnaires.builder_forms import QuestionForm, SectionEditForm, question_initial
 from hamaynk.questionnaires.schema import DefinitionError
@@ -298,11 +302,15 @@ def call_qa(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(call)
 
 
+def region_scope(call: Call) -> list[str] | None:
+    """The countries whose regions a call's filters offer: those that may apply, or the
+    network's."""
+    return list(call.eligible_countries) or network_country_codes(call.network) or None
+
+
 def filtered_applications(request: HttpRequest, call: Call) -> tuple[Any, Any]:
     """The filter form and the filtered list — the same for the page and its exports."""
-    from hamaynk.networks.selectors import country_and_region_choices
-
-    _countries, regions = country_and_region_choices()
+    _countries, regions = country_and_region_choices(region_scope(call))
     form = ApplicationFilterForm(request.GET or None, regions=regions)
     data = form.cleaned_data if form.is_valid() else {}
     return form, selectors.call_applications(
@@ -321,7 +329,7 @@ def call_applications(request: HttpRequest, slug: str) -> HttpResponse:
                         keys_first=searched, count_models=(Community,),
                         count_key=counts.key("call-applications", call, data.get("status"),
                                              data.get("region"), data.get("min_score")))
-    choices = filter_choices_version()
+    choices = filter_choices_version(region_scope(call))
     return render(request, "grants/call_applications.html", {
         "call": call, "page_obj": page_obj, "form": form, "query": request.GET.urlencode(),
         "fields_version": fragments.query_version(request, also=choices),

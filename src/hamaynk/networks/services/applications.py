@@ -21,7 +21,12 @@ from hamaynk.core.models import StoredFile
 from hamaynk.core.parsing import date_bounds_message, within_programme_years
 from hamaynk.core.transitions import lock, record_change, transition
 from hamaynk.core.workflow import SAVED_ELSEWHERE, check_version
-from hamaynk.networks.models import Membership, MembershipApplication, Network
+from hamaynk.networks.models import (
+    Membership,
+    MembershipApplication,
+    Network,
+    bare_decision_number,
+)
 from hamaynk.networks.selectors import secretariat_officers
 from hamaynk.networks.services._common import add_months, require, today_in
 from hamaynk.networks.states import APPLICATION_TRANSITIONS
@@ -34,8 +39,8 @@ JOINS = ("network", "community__region")
 def _tell_community(application: MembershipApplication, action: str, *,
                     essential: bool = True) -> Callable[[], object]:
     return announce(people_acting_for(application.community_id), kind=action,
-                    essential=essential, template="networks/notifications/application_changed",
-                    context={"application": application}, url=application.get_absolute_url())
+                    essential=essential,
+                    params={"application": application}, url=application.get_absolute_url())
 
 
 @transaction.atomic
@@ -84,7 +89,8 @@ def application_update(*, application: MembershipApplication, actor: User,
                             "the council adopted it."), field="decision_date")
     fields = {"motivation": motivation.strip(), "edo_name": edo_name.strip(),
               "edo_position": edo_position.strip(), "edo_email": edo_email.strip(),
-              "edo_phone": edo_phone.strip(), "decision_number": decision_number.strip(),
+              "edo_phone": edo_phone.strip(),
+              "decision_number": bare_decision_number(decision_number),
               "decision_date": decision_date}
     valid = set(locked.network.commitments.filter(is_active=True, pk__in=commitment_ids)
                 .values_list("pk", flat=True))
@@ -172,9 +178,8 @@ def application_sign_and_submit(*, application: MembershipApplication, actor: Us
     transition(locked, to=A.SUBMITTED, table=APPLICATION_TRANSITIONS, actor=actor,
                action="networks.application.submitted",
                notify=[announce(secretariat_officers(network=locked.network),
-                                kind="networks.application.submitted",
-                                template="networks/notifications/application_submitted",
-                                context={"application": locked}, url=locked.get_absolute_url()),
+                                kind="networks.application.received",
+                                params={"application": locked}, url=locked.get_absolute_url()),
                        _tell_community(locked, "networks.application.submitted")])
     return locked
 
@@ -246,6 +251,5 @@ def application_withdraw(*, application: MembershipApplication,
     transition(locked, to=A.WITHDRAWN, table=APPLICATION_TRANSITIONS, actor=actor,
                action="networks.application.withdrawn",
                notify=announce(officers, kind="networks.application.withdrawn",
-                               template="networks/notifications/application_changed",
-                               context={"application": locked}, url=locked.get_absolute_url()))
+                               params={"application": locked}, url=locked.get_absolute_url()))
     return locked

@@ -26,10 +26,10 @@ M, P = Membership.Status, DevelopmentPlan.Status
 JOINS = ("network", "community")
 
 
-def _tell_community(membership: Membership, kind: str, template: str, *,
-                    essential: bool = True, **context: object) -> Callable[[], object]:
+def _tell_community(membership: Membership, kind: str, *, essential: bool = True,
+                    **params: object) -> Callable[[], object]:
     return announce(people_acting_for(membership.community_id), kind=kind, essential=essential,
-                    template=template, context={"membership": membership, **context},
+                    params={"membership": membership, **params},
                     url=membership.get_absolute_url())
 
 
@@ -55,8 +55,7 @@ def plan_submit(*, membership: Membership, actor: User, title: str, upload: Uplo
     audit.record(action="networks.plan.submitted", actor=actor, target=locked,
                  data={"plan": plan.pk, "blocks": blocks})
     announce(secretariat_officers(network=locked.network), kind="networks.plan.submitted",
-             template="networks/notifications/plan_submitted",
-             context={"membership": locked, "plan": plan}, url=locked.get_absolute_url())()
+             params={"membership": locked, "plan": plan}, url=locked.get_absolute_url())()
     return plan
 
 
@@ -76,7 +75,7 @@ def _decide_plan(plan: DevelopmentPlan, actor: User, target: str, message: str,
     locked.decided_by, locked.decided_at, locked.message = actor, timezone.now(), message.strip()
     transition(locked, to=target, table=PLAN_TRANSITIONS, actor=actor, action=action,
                audit_target=membership, details={"plan": locked.pk, "message": locked.message},
-               notify=_tell_community(membership, action, "networks/notifications/plan_decided",
+               notify=_tell_community(membership, action,
                                       plan=locked))
     return locked, membership
 
@@ -99,8 +98,7 @@ def _suspend(membership: Membership, actor: User | None, reason: str, code: str)
     membership.status_reason = reason
     transition(membership, to=M.SUSPENDED, table=MEMBERSHIP_TRANSITIONS, actor=actor,
                action="networks.membership.suspended", details={"reason": reason, "code": code},
-               notify=_tell_community(membership, "networks.membership.suspended",
-                                      "networks/notifications/membership_changed"))
+               notify=_tell_community(membership, "networks.membership.suspended"))
     return membership
 
 
@@ -137,8 +135,7 @@ def membership_reinstate(*, membership: Membership, actor: User, reason: str,
                action="networks.membership.reinstated",
                details={"reason": locked.status_reason,
                         "plan_due": locked.plan_due.isoformat() if locked.plan_due else None},
-               notify=_tell_community(locked, "networks.membership.reinstated",
-                                      "networks/notifications/membership_changed"))
+               notify=_tell_community(locked, "networks.membership.reinstated"))
     return locked
 
 
@@ -153,8 +150,7 @@ def membership_withdraw(*, membership: Membership, actor: User, reason: str) -> 
                action="networks.membership.withdrawn", details={"reason": locked.status_reason},
                notify=announce(secretariat_officers(network=locked.network),
                                kind="networks.membership.withdrawn",
-                               template="networks/notifications/membership_changed",
-                               context={"membership": locked}, url=locked.get_absolute_url()))
+                               params={"membership": locked}, url=locked.get_absolute_url()))
     return locked
 
 
@@ -185,7 +181,6 @@ def send_plan_reminders(*, now: datetime.datetime | None = None) -> int:
                     audit.record(action="networks.plan.reminder_sent", actor=None,
                                  target=locked, data={"days_left": days_left})
                     _tell_community(locked, "networks.plan.reminder",
-                                    "networks/notifications/plan_reminder",
                                     days_left=days_left)()
                 sent += 1
                 break

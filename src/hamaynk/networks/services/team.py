@@ -28,8 +28,7 @@ def network_role_grant(*, network: Network, email: str, role: str, actor: User) 
     audit.record(action="networks.role.granted", actor=actor, target=network,
                  data={"user": user.email, "role": role})
     forget_roles(user)
-    notify(recipient=user, kind="networks.role.granted", essential=True,
-           template="networks/notifications/role_granted", context={"role": held},
+    notify(recipient=user, kind="networks.role.granted", essential=True, params={"role": held},
            url=reverse("dashboard"))
     return held
 

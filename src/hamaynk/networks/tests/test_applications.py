@@ -99,7 +99,7 @@ def test_sign_records_who_when_and_tells_the_secretariat(world, ready_applicatio
     signed = AuditEntry.objects.get(action="networks.application.signed")
     assert signed.actor == world.head and signed.data["signed_at"]
     assert Notification.objects.filter(recipient=world.secretariat,
-                                       kind="networks.application.submitted").exists()
+                                       kind="networks.application.received").exists()
     assert any(world.secretariat.email in m.to for m in mailoutbox)
 
 

@@ -2,6 +2,7 @@ from hamaynk.networks.views.applications import (
     application_decide,
     application_detail,
     application_edit,
+    application_pdf,
     application_queue,
     application_sign,
     application_start,
@@ -21,7 +22,8 @@ from hamaynk.networks.views.members import (
 from hamaynk.networks.views.setup import council_template_edit, network_settings
 
 __all__ = [
-    "application_decide", "application_detail", "application_edit", "application_queue",
+    "application_decide", "application_detail", "application_edit", "application_pdf",
+    "application_queue",
     "application_sign", "application_start", "application_withdraw", "council_document",
     "council_package", "council_template_edit", "detail",
     "member_directory", "member_export", "membership_action", "membership_detail",

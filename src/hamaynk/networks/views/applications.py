@@ -62,6 +62,16 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def application_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The whole application as a PDF (what the head signs), for whoever may see it."""
+    application = selectors.application_for_viewer(pk=pk, user=request.user)
+    content, name = documents.application_pdf(application)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+@login_required
 def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_for_viewer(pk=pk, user=request.user)
     if not request.user.has_perm("networks.prepare_application", application):
@@ -181,7 +191,8 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def application_queue(request: HttpRequest, slug: str) -> HttpResponse:
     network = _network(slug)
-    countries, regions = selectors.country_and_region_choices()
+    scope = selectors.network_country_codes(network) or None
+    countries, regions = selectors.country_and_region_choices(scope)
     form = QueueFilterForm(request.GET or None, countries=countries, regions=regions)
     data = form.cleaned_data if form.is_valid() else {}
     qs = selectors.application_queue(
@@ -193,7 +204,7 @@ def application_queue(request: HttpRequest, slug: str) -> HttpResponse:
     from hamaynk.core.pagination import paginate
 
     page_obj = paginate(qs, request.GET.get("page"))
-    choices = filter_choices_version()
+    choices = filter_choices_version(scope)
     return render(request, "networks/application_queue.html", {
         "network": network, "form": form, "page_obj": page_obj,
         "fields_version": fragments.query_version(request, also=choices),

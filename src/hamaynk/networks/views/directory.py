@@ -16,7 +16,8 @@ from hamaynk.networks.models import Membership
 
 
 def directory(request: HttpRequest) -> HttpResponse:
-    filters = DirectoryFilter(request.GET or None)
+    filters = DirectoryFilter(request.GET or None,
+                              countries=registry.viewer_country_codes(user=request.user))
     data: dict[str, Any] = filters.cleaned()
     qs = selectors.community_directory(
         country=data.get("country"), region=data.get("region"),
@@ -28,7 +29,8 @@ def directory(request: HttpRequest) -> HttpResponse:
     template = "communities/directory.html"
     if request.htmx:  # type: ignore[attr-defined]
         template += "#results"  # the list alone, for the filter's live update
-    choices = (registry.filter_choices_version(), selectors.network_choices())
+    choices = (registry.filter_choices_version(), registry.filter_choices_version(
+        filters.countries), selectors.network_choices())
     return render(request, template, {
         "filter": filters, "page_obj": page,
         "fields_version": fragments.query_version(request, also=choices),

@@ -29,9 +29,10 @@ from hamaynk.networks.forms import (
 from hamaynk.networks.models import Membership
 
 
-def _members(request: HttpRequest, slug: str) -> tuple[Any, MemberFilterForm, Any, str]:
+def _members(request: HttpRequest, slug: str) -> tuple[Any, MemberFilterForm, Any, Any, str]:
     network = selectors.network_by_slug(slug=slug, counts=False)
-    countries, regions = selectors.country_and_region_choices()
+    countries, regions = selectors.country_and_region_choices(
+        selectors.network_country_codes(network))
     form = MemberFilterForm(request.GET or None, countries=countries, regions=regions)
     data = form.cleaned_data if form.is_valid() else {}
     qs = selectors.network_members(network=network, country=data.get("country", ""),
@@ -39,15 +40,15 @@ def _members(request: HttpRequest, slug: str) -> tuple[Any, MemberFilterForm, An
                                    status=data.get("status", ""))
     name = counts.key("members", network, data.get("country"), data.get("region"),
                       data.get("status"))
-    return network, form, qs, name
+    return network, form, qs, (countries, regions), name
 
 
 def member_directory(request: HttpRequest, slug: str) -> HttpResponse:
     """Public, and the same for everyone."""
-    network, form, qs, count_key = _members(request, slug)
+    network, form, qs, options, count_key = _members(request, slug)
     page_obj = paginate(qs, request.GET.get("page"), count_key=count_key,
                         count_models=(Community,))
-    choices = filter_choices_version()
+    choices = (options, filter_choices_version())
     return render(request, "networks/members.html", {
         "network": network, "form": form, "page_obj": page_obj, "query": request.GET.urlencode(),
         "fields_version": fragments.query_version(request, also=choices),
@@ -65,7 +66,7 @@ def _rows(qs: Any) -> Iterator[list[Any]]:
 
 
 def member_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponseBase:
-    network, _form, qs, _count_key = _members(request, slug)
+    network, _form, qs, _options, _count_key = _members(request, slug)
     name = f"{network.slug}-members"
     if fmt == "csv":
         return streamed_csv(_rows(qs), f"{name}.csv")

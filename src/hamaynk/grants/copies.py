@@ -28,15 +28,18 @@ def answers_for_display(application: Application, language: str, *, user: Any,
                                      url_for=absolute_url if absolute else None)
 
 
-def submission_pdf(application: Application, language: str, *, user: Any = None) -> bytes:
-    """The copy in `language`; its file answers link to the files for `user` (names only
-    without one)."""
+def submission_html(application: Application, language: str, *, user: Any = None) -> str:
+    """The copy in `language` as HTML; its file answers link to the files for `user` (names
+    only without one)."""
     with translation.override(language):
-        html = render_to_string("grants/submission_copy.html", {
+        return render_to_string("grants/submission_copy.html", {
             "application": application,
             "sections": answers_for_display(application, language, user=user, absolute=True),
             "lines": application.budget_lines.select_related("category")})
-    return html_to_pdf(html)
+
+
+def submission_pdf(application: Application, language: str, *, user: Any = None) -> bytes:
+    return html_to_pdf(submission_html(application, language, user=user))
 
 
 def email_submission_copy(*, application_id: int, recipient_id: int) -> bool:
@@ -58,12 +61,15 @@ def email_submission_copy(*, application_id: int, recipient_id: int) -> bool:
     return True
 
 
-def decision_letter_pdf(determination: Any, language: str) -> bytes:
+def decision_letter_html(determination: Any, language: str) -> str:
     with translation.override(language):
-        html = render_to_string("grants/decision_letter.html", {
+        return render_to_string("grants/decision_letter.html", {
             "d": determination, "application": determination.application,
             "call": determination.application.call, "today": determination.created_at})
-    return html_to_pdf(html)
+
+
+def decision_letter_pdf(determination: Any, language: str) -> bytes:
+    return html_to_pdf(decision_letter_html(determination, language))
 
 
 def email_decision_letter(*, determination_id: int, recipient_id: int) -> bool:

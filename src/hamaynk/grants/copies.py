@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from hamaynk.accounts.models import User
 from hamaynk.core.exports import absolute_url
+from hamaynk.documents.armenian import community_in_marz_hy
 from hamaynk.documents.pdf_writer import html_to_pdf
 from hamaynk.grants.models import Application
 from hamaynk.questionnaires.answers import SectionAnswers
@@ -62,10 +63,17 @@ def email_submission_copy(*, application_id: int, recipient_id: int) -> bool:
 
 
 def decision_letter_html(determination: Any, language: str) -> str:
+    community = determination.application.community
+    region = community.region
     with translation.override(language):
+        # "Տավուշի մարզի Դիլիջան համայնքի ղեկավարին": an Armenian letter names the marz.
+        addressee = (community_in_marz_hy(community.name_hy or community.name,
+                                          region.genitive_hy if region.kind == "marz" else "")
+                     if language == "hy" else community.name)
         return render_to_string("grants/decision_letter.html", {
             "d": determination, "application": determination.application,
-            "call": determination.application.call, "today": determination.created_at})
+            "call": determination.application.call, "today": determination.created_at,
+            "addressee": addressee})
 
 
 def decision_letter_pdf(determination: Any, language: str) -> bytes:

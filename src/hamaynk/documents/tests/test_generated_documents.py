@@ -134,6 +134,8 @@ def test_decision_letter(world, dilijan_grant, outcome):
     assert "2026 թ. դեկտեմբերի 31" in text
     assert f"{NETWORK_QUOTED} ցանցի քարտուղարություն" in text
     assert "Որոշման հիմնավորումը․" in text
+    assert text.startswith(f"{NETWORK_QUOTED[1:-1]}\n2026 թ. դեկտեմբերի 31\n"
+                           "Տավուշի մարզի Դիլիջան համայնքի ղեկավարին")
 
 
 def test_submission_copy(world, dilijan_grant):

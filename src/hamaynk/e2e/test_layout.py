@@ -73,7 +73,7 @@ def open_as(browser, live_server, email, language, width):  # type: ignore[no-un
     page = context.new_page()
     page.set_default_timeout(10_000)
     sign_in(page, email)
-    page.wait_for_load_state()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
     return context, page
 
 

@@ -39,8 +39,28 @@ def upper_hy(text: str) -> str:
 
 
 def date_hy(day: datetime.date) -> str:
-    """The date line of an official document: "23 նոյեմբերի 2026 թ."."""
-    return f"{day.day} {MONTHS_GENITIVE[day.month - 1]} {day.year} թ."
+    """A date as formal documents write it: "2026 թ. դեկտեմբերի 31".
+
+    The year first, "թ." after it with a space, then the month in the genitive and the day
+    (the order of the Government's decisions and of agreements). A datetime is taken as
+    the day it already is; callers convert to local time first.
+    """
+    return f"{day.year} թ. {MONTHS_GENITIVE[day.month - 1]} {day.day}"
+
+
+def community_in_marz_hy(name_hy: str, marz_genitive_hy: str = "") -> str:
+    """A community as official texts name it, with its marz in the genitive: "Տավուշի մարզի
+    Դիլիջան" (add "համայնք" / "համայնքը" after it); just the name without a marz
+    (Yerevan, which is in none, or a community abroad)."""
+    if marz_genitive_hy:
+        return f"{marz_genitive_hy} մարզի {name_hy}"
+    return name_hy
+
+
+def community_subject_hy(name_hy: str, marz_genitive_hy: str = "") -> str:
+    """A community as the subject of a sentence (a party to an agreement): "Տավուշի մարզի
+    Դիլիջան համայնքը"."""
+    return f"{community_in_marz_hy(name_hy, marz_genitive_hy)} համայնքը"
 
 
 # Instrumental ("by") forms that do not simply add -ով to the nominative.

@@ -19,7 +19,14 @@ from typing import Literal
 
 from django.utils.text import slugify
 
-from hamaynk.documents.armenian import date_hy, instrumental_hy, join_hy, latin_slug, upper_hy
+from hamaynk.documents.armenian import (
+    community_in_marz_hy,
+    date_hy,
+    instrumental_hy,
+    join_hy,
+    latin_slug,
+    upper_hy,
+)
 from hamaynk.documents.numbers import CURRENCIES, money_hy
 
 DOCUMENTS: dict[str, str] = {
@@ -92,9 +99,7 @@ class CouncilPackage:
     @property
     def community_full_hy(self) -> str:
         """The community with its marz, "Կոտայքի մարզի Ակունք"; just "Երևան" without one."""
-        if self.region_genitive_hy:
-            return f"{self.region_genitive_hy} մարզի {self.community_name_hy}"
-        return self.community_name_hy
+        return community_in_marz_hy(self.community_name_hy, self.region_genitive_hy)
 
     @property
     def issuing_body_hy(self) -> str:

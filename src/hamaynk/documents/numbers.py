@@ -95,12 +95,7 @@ def group_digits(n: int) -> str:
     return f"{n:,}".replace(",", NBSP)
 
 
-def money_hy(amount: Decimal, currency: str = "AMD") -> str:
-    """An amount as decisions write it: "1 352 500 (մեկ միլիոն … հինգ հարյուր) ՀՀ դրամ".
-
-    A fractional part is rounded half-up to hundredths and appended in figures,
-    "… ՀՀ դրամ 50 լումա", the way payment orders write kopecks.
-    """
+def _whole_and_cents(amount: Decimal, currency: str) -> tuple[int, int, str, str]:
     try:
         currency_name, minor_name = CURRENCIES[currency]
     except KeyError:
@@ -110,7 +105,28 @@ def money_hy(amount: Decimal, currency: str = "AMD") -> str:
         raise ValueError(f"amount must be a finite non-negative number: {amount}")
     cents_total = int(amount.quantize(_CENT, rounding=ROUND_HALF_UP) * 100)
     whole, cents = divmod(cents_total, 100)
+    return whole, cents, currency_name, minor_name
+
+
+def money_hy(amount: Decimal, currency: str = "AMD") -> str:
+    """An amount as decisions write it: "1 352 500 (մեկ միլիոն … հինգ հարյուր) ՀՀ դրամ".
+
+    A fractional part is rounded half-up to hundredths and appended in figures,
+    "… ՀՀ դրամ 50 լումա", the way payment orders write kopecks.
+    """
+    whole, cents, currency_name, minor_name = _whole_and_cents(amount, currency)
     text = f"{group_digits(whole)} ({amount_in_words_hy(whole)}) {currency_name}"
+    if cents:
+        text += f" {cents:02d} {minor_name}"
+    return text
+
+
+def money_words_hy(amount: Decimal, currency: str = "AMD") -> str:
+    """The words alone, for a text that has already given the figures with the currency
+    code: "38 000,00 EUR (երեսունութ հազար եվրո)" — "երեսունութ հազար եվրո"; cents in
+    figures, "… եվրո 75 ցենտ"."""
+    whole, cents, currency_name, minor_name = _whole_and_cents(amount, currency)
+    text = f"{amount_in_words_hy(whole)} {currency_name}"
     if cents:
         text += f" {cents:02d} {minor_name}"
     return text

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from hamaynk.accounts.models import User
 from hamaynk.core.exports import absolute_url
+from hamaynk.documents.armenian import community_in_marz_hy
 from hamaynk.documents.pdf_writer import html_to_pdf
 from hamaynk.grants.models import Application
 from hamaynk.questionnaires.answers import SectionAnswers
@@ -28,15 +29,18 @@ def answers_for_display(application: Application, language: str, *, user: Any,
                                      url_for=absolute_url if absolute else None)
 
 
-def submission_pdf(application: Application, language: str, *, user: Any = None) -> bytes:
-    """The copy in `language`; its file answers link to the files for `user` (names only
-    without one)."""
+def submission_html(application: Application, language: str, *, user: Any = None) -> str:
+    """The copy in `language` as HTML; its file answers link to the files for `user` (names
+    only without one)."""
     with translation.override(language):
-        html = render_to_string("grants/submission_copy.html", {
+        return render_to_string("grants/submission_copy.html", {
             "application": application,
             "sections": answers_for_display(application, language, user=user, absolute=True),
             "lines": application.budget_lines.select_related("category")})
-    return html_to_pdf(html)
+
+
+def submission_pdf(application: Application, language: str, *, user: Any = None) -> bytes:
+    return html_to_pdf(submission_html(application, language, user=user))
 
 
 def email_submission_copy(*, application_id: int, recipient_id: int) -> bool:
@@ -58,12 +62,22 @@ def email_submission_copy(*, application_id: int, recipient_id: int) -> bool:
     return True
 
 
-def decision_letter_pdf(determination: Any, language: str) -> bytes:
+def decision_letter_html(determination: Any, language: str) -> str:
+    community = determination.application.community
+    region = community.region
     with translation.override(language):
-        html = render_to_string("grants/decision_letter.html", {
+        # "Տավուշի մարզի Դիլիջան համայնքի ղեկավարին": an Armenian letter names the marz.
+        addressee = (community_in_marz_hy(community.name_hy or community.name,
+                                          region.genitive_hy if region.kind == "marz" else "")
+                     if language == "hy" else community.name)
+        return render_to_string("grants/decision_letter.html", {
             "d": determination, "application": determination.application,
-            "call": determination.application.call, "today": determination.created_at})
-    return html_to_pdf(html)
+            "call": determination.application.call, "today": determination.created_at,
+            "addressee": addressee})
+
+
+def decision_letter_pdf(determination: Any, language: str) -> bytes:
+    return html_to_pdf(decision_letter_html(determination, language))
 
 
 def email_decision_letter(*, determination_id: int, recipient_id: int) -> bool:

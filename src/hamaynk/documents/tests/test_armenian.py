@@ -28,11 +28,11 @@ def test_plain_upper_would_be_classical():
 @pytest.mark.parametrize(
     ("day", "text"),
     [
-        (datetime.date(2026, 11, 23), "23 նոյեմբերի 2026 թ."),
-        (datetime.date(2026, 1, 1), "1 հունվարի 2026 թ."),
-        (datetime.date(2025, 2, 28), "28 փետրվարի 2025 թ."),
-        (datetime.date(2025, 8, 15), "15 օգոստոսի 2025 թ."),
-        (datetime.date(2025, 12, 31), "31 դեկտեմբերի 2025 թ."),
+        (datetime.date(2026, 11, 23), "2026 թ. նոյեմբերի 23"),
+        (datetime.date(2026, 1, 1), "2026 թ. հունվարի 1"),
+        (datetime.date(2025, 2, 28), "2025 թ. փետրվարի 28"),
+        (datetime.date(2025, 8, 15), "2025 թ. օգոստոսի 15"),
+        (datetime.date(2025, 12, 31), "2025 թ. դեկտեմբերի 31"),
     ],
 )
 def test_date_hy(day, text):

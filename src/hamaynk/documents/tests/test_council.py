@@ -128,10 +128,10 @@ def test_decision(akunk_texts, fmt):
         "2. Համայնքի ղեկավարին՝ ստորագրել",
         "3. Սույն որոշումն ուժի մեջ է մտնում պաշտոնական հրապարակմանը հաջորդող օրվանից։",
         "ՀԱՄԱՅՆՔԻ ՂԵԿԱՎԱՐ ՀՈՒՆԱՆ ՌՈՒԲԵՆՅԱՆ",
-        "23 նոյեմբերի 2026 թ.",
+        "2026 թ. նոյեմբերի 23",
     ]:
         assert expected in text
-    assert text.endswith("23 նոյեմբերի 2026 թ.")
+    assert text.endswith("2026 թ. նոյեմբերի 23")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -144,7 +144,7 @@ def test_justification(akunk_texts, fmt):
     ) in text
     assert "ծրագիրը հնարավորություն է տալիս" in text
     assert "սույն նախագիծը։" in text
-    assert text.endswith("23 նոյեմբերի 2026 թ.")
+    assert text.endswith("2026 թ. նոյեմբերի 23")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -159,7 +159,7 @@ def test_budget_note(akunk_texts, fmt):
     assert (
         f"նախատեսվում է Ակունք համայնքի բյուջեից տրամադրել համաֆինանսավորում՝ {MONEY_WORDS}։"
     ) in text
-    assert text.endswith("23 նոյեմբերի 2026 թ.")
+    assert text.endswith("2026 թ. նոյեմբերի 23")
 
 
 @pytest.mark.parametrize("document", list(DOCUMENTS))

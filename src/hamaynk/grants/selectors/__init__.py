@@ -9,6 +9,7 @@ from hamaynk.grants.selectors.applying import (
     my_grant_applications,
 )
 from hamaynk.grants.selectors.awards import (
+    agreement_for_viewer,
     grant_for_viewer,
     public_awards,
     public_awards_page,
@@ -36,6 +37,7 @@ from hamaynk.grants.selectors.review import (
 __all__ = [
     "APPLICATION_SORTS",
     "RANKED",
+    "agreement_for_viewer",
     "application_for_viewer",
     "application_listing",
     "call_applications",

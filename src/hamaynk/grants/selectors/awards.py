@@ -1,12 +1,16 @@
 """Reads of grants awarded and their reports."""
 
+import dataclasses
+
 from django.db.models import QuerySet
 from django.http import Http404
 
 from hamaynk.accounts.viewer import Viewer
+from hamaynk.communities.models import Affiliation, Region
 from hamaynk.core.i18n import language_columns
 from hamaynk.core.lookups import one
-from hamaynk.grants.models import Grant, GrantReport
+from hamaynk.documents.armenian import community_subject_hy
+from hamaynk.grants.models import Grant, GrantReport, Tranche
 
 
 def public_awards() -> QuerySet[Grant]:
@@ -33,6 +37,29 @@ def grant_for_viewer(*, pk: int, user: Viewer) -> Grant:
     if grant is None or not user.has_perm("grants.view_application", grant.application):
         raise Http404
     return grant
+
+
+@dataclasses.dataclass(frozen=True)
+class Agreement:
+    """What the grant agreement names: the grant, its schedule and the grantee's parties."""
+
+    grant: Grant
+    tranches: list[Tranche]
+    head_name: str  # the verified community head's full name; "" while there is none
+    grantee_hy: str  # "Տավուշի մարզի Դիլիջան համայնքը": the community with its marz
+
+
+def agreement_for_viewer(*, pk: int, user: Viewer) -> Agreement:
+    grant = grant_for_viewer(pk=pk, user=user)
+    head = (Affiliation.objects.filter(community=grant.community, role="head",
+                                       status="verified")
+            .select_related("user").first())
+    region = grant.community.region
+    genitive = region.genitive_hy if region.kind == Region.Kind.MARZ else ""
+    return Agreement(grant=grant, tranches=list(grant.tranches.all()),
+                     head_name=head.user.full_name if head else "",
+                     grantee_hy=community_subject_hy(grant.community.name_hy or
+                                                     grant.community.name, genitive))
 
 
 def report_for_viewer(*, pk: int, user: Viewer) -> GrantReport:

@@ -17,7 +17,6 @@ from hamaynk.core.forms import first_error
 from hamaynk.core.parsing import parse_id
 from hamaynk.core.views import confirmation_page, is_confirmed
 from hamaynk.core.workflow import PAGE_OUT_OF_DATE, StaleVersion
-from hamaynk.documents.numbers import money_hy
 from hamaynk.documents.pdf_writer import html_to_pdf
 from hamaynk.grants import selectors, services
 from hamaynk.grants.forms import (
@@ -79,17 +78,17 @@ def _schedule_error(formset: Any, filled: list[Any], exc: DomainError) -> None:
 
 @login_required
 def grant_agreement(request: HttpRequest, pk: int) -> HttpResponse:
-    grant = selectors.grant_for_viewer(pk=pk, user=request.user)
+    agreement = selectors.agreement_for_viewer(pk=pk, user=request.user)
     language = request.GET.get("lang", request.LANGUAGE_CODE)  # type: ignore[attr-defined]
     if language not in ("hy", "en"):
         raise Http404
     with translation.override(language):
         html = render_to_string("grants/agreement.html", {
-            "grant": grant, "tranches": grant.tranches.all(), "language": language,
-            "amount_words": money_hy(grant.amount, grant.currency)
-            if language == "hy" and grant.currency in ("AMD", "EUR", "USD") else ""})
+            "agreement": agreement, "grant": agreement.grant,
+            "tranches": agreement.tranches, "language": language})
     response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="agreement-{grant.pk}-{language}.pdf"'
+    response["Content-Disposition"] = (
+        f'inline; filename="agreement-{agreement.grant.pk}-{language}.pdf"')
     return response
 
 

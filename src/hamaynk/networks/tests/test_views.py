@@ -154,7 +154,7 @@ def test_council_documents_read_back(client, world, m4eg):
 
     from hamaynk.documents.armenian import date_hy
 
-    assert date_hy(timezone.localdate()) in text  # e.g. "23 նոյեմբերի 2026 թ."
+    assert date_hy(timezone.localdate()) in text  # e.g. "2026 թ. նոյեմբերի 23"
     assert "ՄԻԱՆԱԼՈՒ ՄԱՍԻՆ" in text and "ՆԱԽԱԳԻԾ" in text
     justification = docx.Document(io.BytesIO(client.get(reverse(
         "networks:council_document", args=["m4eg", world.akunk.pk, "justification", "docx"])

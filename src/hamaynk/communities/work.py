@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from hamaynk.accounts.permissions import is_secretariat
 from hamaynk.communities.models import Affiliation, Community
 from hamaynk.communities.selectors import communities_served_by
+from hamaynk.core import counts
 from hamaynk.core.workqueue import Source, WorkItem, register
 
 
@@ -45,3 +46,4 @@ def sources(user: Any, now: datetime) -> list[Source]:
 
 def register_work() -> None:
     register("communities", sources=sources)
+    counts.track(Affiliation)  # the header's count follows its rows (core/workqueue.py)

@@ -24,7 +24,7 @@ count another process changed can be shown.
 
 import hashlib
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -77,20 +77,33 @@ def key(*parts: Any) -> str:
     return ":".join("" if part is None else str(getattr(part, "pk", part)) for part in parts)
 
 
-def count(qs: QuerySet[Any], *, name: str, models: Sequence[type[Model]] = ()) -> int:
-    """`qs.count()`, kept under `name` until a row of its model or of `models` changes."""
-    counted = sorted({qs.model, *models}, key=lambda m: m._meta.label_lower)
+def kept(name: str, *, models: Sequence[type[Model]], compute: Callable[[], Any],
+         seconds: int | None = None) -> Any:
+    """`compute()` (a number, or a short list of plain values), kept under `name` until a row
+    of one of `models` is saved (or `seconds` pass: for what also moves with time)."""
+    counted = sorted(set(models), key=lambda m: m._meta.label_lower)
     generations = cache.get_many([_generation_key(m) for m in counted])
-    missing = [m for m in counted if _generation_key(m) not in generations]
-    for model in missing:  # first use since the cache started: begin a generation
-        now = time.time_ns()
-        cache.add(_generation_key(model), now, None)
-        generations[_generation_key(model)] = cache.get(_generation_key(model), now)
+    for model in counted:
+        if _generation_key(model) not in generations:  # first use since the cache started
+            now = time.time_ns()
+            cache.add(_generation_key(model), now, None)
+            generations[_generation_key(model)] = cache.get(_generation_key(model), now)
     stamp = ".".join(str(generations[_generation_key(m)]) for m in counted)
     digest = hashlib.blake2b(name.encode(), digest_size=12).hexdigest()
     cache_key = f"count:{digest}:{stamp}"
     total = cache.get(cache_key)
     if total is None:
-        total = qs.count()
-        cache.set(cache_key, total, settings.HAMAYNK_COUNT_CACHE_SECONDS)
-    return int(total)
+        total = compute()
+        cache.set(cache_key, total, settings.HAMAYNK_COUNT_CACHE_SECONDS
+                  if seconds is None else seconds)
+    return total
+
+
+def tracked() -> list[type[Model]]:
+    """Every model whose saves are followed."""
+    return list(_TRACKED)
+
+
+def count(qs: QuerySet[Any], *, name: str, models: Sequence[type[Model]] = ()) -> int:
+    """`qs.count()`, kept under `name` until a row of its model or of `models` changes."""
+    return int(kept(name, models=[qs.model, *models], compute=qs.count))

@@ -12,9 +12,10 @@ are made with gettext at request time, so they come in the reader's language.
 
 Core imports no app: the apps register here. `work_queue()` builds the page (bounded
 queries: every source's count in one SELECT, then one limited fetch per non-empty source);
-`work_count()` is the header's badge: that one counting SELECT alone, on every page, so the
-badge is never stale (no cache to forget: a count kept for a while would still say "1"
-after the person did the work, and would make a page's queries depend on what ran before).
+`work_count()` is the header's badge: that one counting SELECT, kept in the shared cache
+(`core.counts.kept`) until a row of a followed model is saved — doing the work saves one,
+so the badge follows at once — and for at most `WORK_COUNT_SECONDS`, for what falls due
+with time alone (counting a large network's sources costs a few hundred ms).
 
 A source marked `counted=False` (a suggestion: a network to join, an open call) is listed
 but not counted in the badge, so the badge says only what waits for the person."""
@@ -29,6 +30,9 @@ from django.db import models
 from django.db.models import F, Func, Subquery
 from django.utils import timezone
 
+from hamaynk.core import counts
+
+WORK_COUNT_SECONDS = 60
 LIMIT = 10  # items shown per source; "see all" leads to the source's full list
 
 
@@ -203,5 +207,16 @@ def work_count(*, user: Any, now: datetime | None = None) -> int:
     SELECT of the sources' counts."""
     if not getattr(user, "is_authenticated", False):
         return 0
-    now = timezone.now() if now is None else now
-    return sum(_counts(user, [source for source in _sources(user, now) if source.counted]))
+    moment = timezone.now() if now is None else now
+
+    def compute() -> int:
+        return sum(_counts(user, [source for source in _sources(user, moment)
+                                  if source.counted]))
+
+    if now is not None:  # a given moment (a test, a task): counted there and then
+        return compute()
+    # Kept until a row of a followed model is saved (core/counts.py), and at most a minute,
+    # for what becomes due with time alone: a large network's sources cost a few hundred ms
+    # to count, on every page otherwise. "My work" itself always counts afresh.
+    return int(counts.kept(f"work:{user.pk}", models=counts.tracked(), compute=compute,
+                           seconds=WORK_COUNT_SECONDS))

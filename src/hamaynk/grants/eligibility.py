@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from hamaynk.communities.models import Community, Country
+from hamaynk.communities.models import Community
 from hamaynk.grants.models import Call, Grant
 from hamaynk.networks.models import Membership
 
@@ -18,8 +18,11 @@ class Rule:
 
 def country_names(codes: list[str]) -> str:
     """"Հայաստան, Մոլդովա" (in the active language), never the ISO codes; a code the
-    registry does not know is shown as it is."""
-    names = {country.code: country.name for country in Country.objects.filter(code__in=codes)}
+    registry does not know is shown as it is (the names come from the filters' cached
+    options, so checking many calls asks nothing more of the database)."""
+    from hamaynk.communities.selectors import filter_choices
+
+    names = {code: name for code, name, _pk in filter_choices(codes)["countries"]}
     return ", ".join(names.get(code, code) for code in codes)
 
 

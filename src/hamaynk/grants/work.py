@@ -23,6 +23,7 @@ from hamaynk.accounts.permissions import (
     verified_community_ids,
 )
 from hamaynk.communities.models import Community
+from hamaynk.core import counts
 from hamaynk.core.workqueue import LIMIT, Source, WorkItem, register
 from hamaynk.grants import eligibility
 from hamaynk.grants.models import (
@@ -205,3 +206,5 @@ def sources(user: Any, now: datetime.datetime) -> list[Source]:
 
 def register_work() -> None:
     register("grants", sources=sources)
+    # the header's count follows their rows (core/workqueue.py)
+    counts.track(Call, CallQuestion, Clarification, GrantReport, Review, Tranche)

@@ -222,12 +222,20 @@ def application_history(*, application: MembershipApplication) -> list[Any]:
 
 def network_country_codes(network: Network) -> list[str]:
     """The countries a network works in: those of its members and applicants (the scope
-    of its lists' country and region filters)."""
-    members = Membership.objects.filter(network=network).values_list(
-        "community__region__country__code", flat=True)
-    applicants = MembershipApplication.objects.filter(network=network).values_list(
-        "community__region__country__code", flat=True)
-    return sorted(set(members.distinct()) | set(applicants.distinct()))
+    of its lists' country and region filters), kept until a membership, an application or
+    a community is saved (core/counts.py: two DISTINCTs over every member cost more than the
+    rest of a members' page)."""
+    from hamaynk.core import counts
+
+    def compute() -> list[str]:
+        members = Membership.objects.filter(network=network).values_list(
+            "community__region__country__code", flat=True)
+        applicants = MembershipApplication.objects.filter(network=network).values_list(
+            "community__region__country__code", flat=True)
+        return sorted(set(members.distinct()) | set(applicants.distinct()))
+
+    return list(counts.kept(f"network-countries:{network.pk}", compute=compute,
+                            models=(Membership, MembershipApplication, Community)))
 
 
 def country_and_region_choices(countries: list[str] | None = None

@@ -13,8 +13,15 @@ from django.utils.translation import gettext as _
 
 from hamaynk.accounts.permissions import network_ids_served, verified_community_ids
 from hamaynk.communities.models import Community
+from hamaynk.core import counts
 from hamaynk.core.workqueue import Source, WorkItem, register
-from hamaynk.networks.models import DevelopmentPlan, Membership, MembershipApplication, Network
+from hamaynk.networks.models import (
+    DevelopmentPlan,
+    Membership,
+    MembershipApplication,
+    Network,
+    NetworkRole,
+)
 
 A = MembershipApplication.Status
 
@@ -123,4 +130,6 @@ def sources(user: Any, now: datetime) -> list[Source]:
 
 def register_work() -> None:
     register("networks", sources=sources)
+    # the header's count follows their rows (core/workqueue.py)
+    counts.track(MembershipApplication, DevelopmentPlan, NetworkRole)
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from hamaynk.accounts.models import User
 from hamaynk.communities.selectors import people_acting_for
-from hamaynk.core import audit, numbers
+from hamaynk.core import audit, counts, numbers
 from hamaynk.core.errors import DomainError
 from hamaynk.core.files import discard_dropped
 from hamaynk.core.transitions import lock, record_change, transition
@@ -83,6 +83,8 @@ def tranches_set(*, grant: Grant, actor: User, items: list[TrancheInput]) -> lis
     old_reports = [t.report_id for t in locked.tranches.all() if t.report_id]
     locked.tranches.all().delete()
     GrantReport.objects.filter(pk__in=old_reports, status=R.DUE).delete()
+    counts.changed(Tranche)  # deletes are not followed by themselves (core/counts.py)
+    counts.changed(GrantReport)
     created = []
     for order, item in enumerate(sorted(items, key=lambda i: i.due_date), start=1):
         report = None

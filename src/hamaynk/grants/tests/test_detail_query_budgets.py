@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from hamaynk.core import counts
 from hamaynk.grants import services
 from hamaynk.grants.models import BudgetLine, CallQuestion, Clarification, GrantReport, Tranche
 from hamaynk.grants.tests.conftest import fill
@@ -16,6 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def count(client, url: str) -> int:
+    counts.changed_all()  # the header's count and the lists' counts made anew each time
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
     return len(ctx.captured_queries)

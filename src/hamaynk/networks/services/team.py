@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hamaynk.accounts.models import User
 from hamaynk.accounts.permissions import forget_roles
-from hamaynk.core import audit
+from hamaynk.core import audit, counts
 from hamaynk.core.errors import DomainError
 from hamaynk.networks.models import Network, NetworkRole
 from hamaynk.notifications.services import notify
@@ -42,4 +42,5 @@ def network_role_revoke(*, role: NetworkRole, actor: User) -> None:
     audit.record(action="networks.role.revoked", actor=actor, target=role.network,
                  data={"user": role.user.email, "role": role.role})
     role.delete()
+    counts.changed(NetworkRole)  # deletes are not followed by themselves (core/counts.py)
     forget_roles(role.user)

@@ -89,8 +89,8 @@ def kept(name: str, *, models: Sequence[type[Model]], compute: Callable[[], Any]
             cache.add(_generation_key(model), now, None)
             generations[_generation_key(model)] = cache.get(_generation_key(model), now)
     stamp = ".".join(str(generations[_generation_key(m)]) for m in counted)
-    digest = hashlib.blake2b(name.encode(), digest_size=12).hexdigest()
-    cache_key = f"count:{digest}:{stamp}"
+    digest = hashlib.blake2b(f"{name}|{stamp}".encode(), digest_size=16).hexdigest()
+    cache_key = f"count:{digest}"  # short, whatever the number of models
     total = cache.get(cache_key)
     if total is None:
         total = compute()

@@ -246,7 +246,7 @@ def prepare(*, network_slug: str = "scale-m4eg") -> tuple[dict[str, Any], dict[s
                "application_pages": max(1, Application.objects.filter(call=call).count() // 25),
                "ranking_pages": max(1, Application.objects.filter(
                    call=call, status__in=["in_review", "more_info", "awarded", "rejected"])
-                   .count() // 50)}
+                   .count() // 25)}
     return targets, cookies
 
 

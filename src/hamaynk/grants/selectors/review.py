@@ -89,7 +89,7 @@ def ranking(*, call: Call, user: Viewer, page: str | int | None = None) -> dict[
         .select_related("community__region", "grant")
         .order_by(F("score_mean").desc(nulls_last=True), "pk"))
     page_obj = paginate(application_listing(qs, "grant__amount", "grant__currency"),
-                        page, 50, count_key=counts.key("ranking", call))
+                        page, count_key=counts.key("ranking", call))  # 25 a page, as every list
     zero = call.envelope * 0
     awarded = Grant.objects.filter(call=call).aggregate(s=Sum("amount"))["s"] or zero
     above = zero

@@ -29,6 +29,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.db.models.signals import post_save
@@ -82,6 +83,9 @@ def kept(name: str, *, models: Sequence[type[Model]], compute: Callable[[], Any]
     """`compute()` (a number, or a short list of plain values), kept under `name` until a row
     of one of `models` is saved (or `seconds` pass: for what also moves with time)."""
     counted = sorted(set(models), key=lambda m: m._meta.label_lower)
+    untracked = [m._meta.label for m in counted if m not in _TRACKED]
+    if untracked:  # its saves would not move anything: the number would never change
+        raise ImproperlyConfigured(f"counts.track() {', '.join(untracked)} in its app's ready()")
     generations = cache.get_many([_generation_key(m) for m in counted])
     for model in counted:
         if _generation_key(model) not in generations:  # first use since the cache started

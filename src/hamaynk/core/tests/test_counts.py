@@ -50,3 +50,13 @@ def test_counts_of_different_filters_are_kept_apart(db):
     # None and "" both mean "no filter": the same list, the same count
     assert counts.key("members", None, region) == counts.key("members", "", region)
     assert counts.key("directory", region) == f"directory:{region.pk}"
+
+
+def test_a_count_of_an_untracked_model_is_refused(db):
+    import pytest
+    from django.core.exceptions import ImproperlyConfigured
+
+    from hamaynk.communities.models import Country
+
+    with pytest.raises(ImproperlyConfigured, match="communities.Country"):
+        counts.count(Country.objects.all(), name="countries")

@@ -34,6 +34,17 @@ def schedule(world, grant):
                               "progress")])
 
 
+
+def ready_to_close(world, grant):
+    """Both tranches paid, the report between them accepted: the grant may be closed."""
+    first, second = schedule(world, grant)
+    services.report_save(report=second.report, actor=world.staff, answers={"progress": "x"},
+                         expected_version=second.report.version)
+    services.report_submit(report=second.report, actor=world.staff)
+    services.report_decide(report=second.report, actor=world.secretariat, accept=True)
+    for tranche in (first, second):
+        services.tranche_pay(tranche=tranche, actor=world.secretariat)
+
 def test_schedule_must_add_up_to_the_award(world, grant):
     with pytest.raises(DomainError, match="add up"):
         services.tranches_set(grant=grant, actor=world.secretariat,
@@ -107,13 +118,7 @@ def test_closing_a_seed_grant_opens_the_development_stage(world, grant):
     assert not eligibility.is_eligible(development, world.akunk)
     with pytest.raises(DomainError):
         services.grant_close(grant=grant, actor=world.secretariat)
-    first, second = schedule(world, grant)
-    services.report_save(report=second.report, actor=world.staff, answers={"progress": "x"},
-                         expected_version=second.report.version)
-    services.report_submit(report=second.report, actor=world.staff)
-    services.report_decide(report=second.report, actor=world.secretariat, accept=True)
-    for tranche in (first, second):
-        services.tranche_pay(tranche=tranche, actor=world.secretariat)
+    ready_to_close(world, grant)
     services.grant_close(grant=grant, actor=world.secretariat)
     grant.refresh_from_db()
     assert grant.status == "completed"
@@ -168,13 +173,7 @@ def test_grant_pages(client, world, grant):
 
 
 def test_closing_a_grant_asks_to_confirm_and_says_what_follows(client, world, grant):
-    first, second = schedule(world, grant)
-    services.report_save(report=second.report, actor=world.staff, answers={"progress": "x"},
-                         expected_version=second.report.version)
-    services.report_submit(report=second.report, actor=world.staff)
-    services.report_decide(report=second.report, actor=world.secretariat, accept=True)
-    for tranche in (first, second):
-        services.tranche_pay(tranche=tranche, actor=world.secretariat)
+    ready_to_close(world, grant)
     client.force_login(world.secretariat)
     client.cookies["hamaynk_language"] = "en"
     url = reverse("grants:grant_action", args=[grant.pk, "close"])

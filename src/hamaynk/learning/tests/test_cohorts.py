@@ -6,8 +6,8 @@ from hamaynk.core.errors import DomainError
 from hamaynk.grants import eligibility
 from hamaynk.grants import services as grant_services
 from hamaynk.grants.tests.conftest import call_values
-from hamaynk.learning import services
 from hamaynk.learning.models import Cohort
+from hamaynk.learning.services import cohorts as services
 from hamaynk.tests_support import ROLES
 
 pytestmark = pytest.mark.django_db

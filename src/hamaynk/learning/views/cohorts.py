@@ -12,8 +12,8 @@ from hamaynk.communities.models import Community
 from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
 from hamaynk.core.parsing import parse_id
-from hamaynk.learning import services
 from hamaynk.learning.models import Cohort
+from hamaynk.learning.services import cohorts as services
 from hamaynk.networks.selectors import network_for_secretariat
 
 

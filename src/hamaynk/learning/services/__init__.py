@@ -1,0 +1,1 @@
+"""The learning module's writes, by part (cohorts.py …); import the part you need."""

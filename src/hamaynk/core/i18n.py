@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 
 FALLBACK = ("hy", "en")
 CONTENT_LANGUAGES = ("hy", "en", "ro", "uk", "ru")  # the `<field>_<lang>` columns we keep
@@ -22,3 +22,14 @@ def localized(obj: Any, field: str, language: str | None = None) -> str:
         if value:
             return str(value)
     return ""
+
+
+def label_mark() -> str:
+    """The mark between a label and its value: ":" in English, «՝» in Armenian, where the
+    ASCII colon reads as a full stop."""
+    return pgettext("the mark between a label and its value", ":")
+
+
+def labelled(label: Any, value: Any) -> str:
+    """"Label: value" in the current language (see `label_mark`; in templates `{% colon %}`)."""
+    return f"{label}{label_mark()} {value}"

@@ -189,7 +189,7 @@ def _calls_to_apply(mine: set[int], now: datetime.datetime) -> Source:
         # each pair asks the call's own rules (a query or two each): at most MAX_PAIRS
         pairs = [(call, community) for call in calls for community in communities
                  if (call.pk, community.pk) not in taken][:MAX_PAIRS]
-        return [WorkItem(what=_("Apply to «%(call)s»") % {"call": call.title},
+        return [WorkItem(what=_("Apply to “%(call)s”") % {"call": call.title},
                          whom=community.name, detail=call.network.short_name,
                          url=call.get_absolute_url(), due=call.closes_at)
                 for call, community in pairs if eligibility.is_eligible(call, community)]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hamaynk.communities.models import Affiliation, Community
 from hamaynk.core.errors import DomainError
+from hamaynk.core.i18n import labelled
 from hamaynk.documents import council
 from hamaynk.documents.armenian import latin_slug
 from hamaynk.networks.models import CouncilTemplate, MembershipApplication, Network
@@ -93,11 +94,12 @@ def application_blocks(application: MembershipApplication) -> list[council.Block
     blocks = [
         council.Block("heading", str(_("Membership application"))),
         council.Block("title", f"{community.name} → {network.name}"),
-        council.Block("body", f"{_('Community')}: {community.name}, {community.region.name}"),
-        council.Block("body", f"{_('Network')}: {network.name}"),
-        council.Block("body", f"{_('Motivation')}: {application.motivation or '—'}"),
-        council.Block("body", f"{_('Contact / EDO')}: {edo or '—'}"),
-        council.Block("body", f"{_('Council decision')}: {decision or '—'}"),
+        council.Block("body", labelled(_("Community"),
+                                       f"{community.name}, {community.region.name}")),
+        council.Block("body", labelled(_("Network"), network.name)),
+        council.Block("body", labelled(_("Motivation"), application.motivation or "—")),
+        council.Block("body", labelled(_("Contact / EDO"), edo or "—")),
+        council.Block("body", labelled(_("Council decision"), decision or "—")),
         council.Block("title", str(_("Commitments accepted"))),
         *(council.Block("point", f"{number}. {commitment.text}")
           for number, commitment in enumerate(commitments, start=1)),

@@ -117,7 +117,7 @@ def _invitation_items(mine: set[int]) -> list[WorkItem]:
                  .values_list("community_id", "network_id"))
     communities = list(Community.objects.filter(pk__in=mine).order_by("name_hy", "pk"))
     networks = list(Network.objects.order_by("slug"))
-    return [WorkItem(what=_("Join «%(network)s»") % {"network": network.name},
+    return [WorkItem(what=_("Join “%(network)s”") % {"network": network.name},
                      whom=community.name, url=network.get_absolute_url(),
                      detail=network.short_name)
             for community in communities for network in networks

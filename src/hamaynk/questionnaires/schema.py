@@ -32,7 +32,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from hamaynk.core.i18n import localized
+from hamaynk.core.i18n import labelled, localized
 
 QuestionType = Literal["short_text", "long_text", "number", "money", "date", "single_choice",
                        "multiple_choice", "file", "yes_no", "budget"]
@@ -197,7 +197,7 @@ def _readable_errors(error: ValidationError, data: Any) -> list[str]:
             message = gettext("The form needs at least one section.")
         else:
             where, field = _where(data, loc)
-            message = f"{where}: {_describe(item, field)}"
+            message = labelled(where, _describe(item, field))
         if message not in messages:
             messages.append(message)
     return messages

@@ -3,7 +3,7 @@ from typing import Any
 from django import template
 from django.http import QueryDict
 
-from hamaynk.core.i18n import localized
+from hamaynk.core.i18n import label_mark, localized
 from hamaynk.core.links import object_url
 
 register = template.Library()
@@ -32,3 +32,10 @@ def query_with(context: dict[str, Any], **changes: Any) -> str:
         else:
             params[key] = str(value)
     return params.urlencode()
+
+
+@register.simple_tag
+def colon() -> str:
+    """`{% translate "Due" %}{% colon %} …` — the mark between a label and its value in the
+    current language (core.i18n.label_mark)."""
+    return label_mark()

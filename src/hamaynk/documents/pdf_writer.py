@@ -38,6 +38,11 @@ def _engine() -> Engine:
     return Engine(dirs=[str(TEMPLATE_DIR)], autoescape=True)
 
 
+def render_document(template_name: str, context: dict[str, Any]) -> str:
+    """One of the documents' own templates (``templates/documents/``), autoescaped."""
+    return _engine().get_template(template_name).render(Context(context))
+
+
 def render_html(blocks: Sequence[Block], *, title: str, lang: str = "hy") -> str:
     """The HTML that WeasyPrint lays out; also usable as an on-screen preview."""
     template = _engine().get_template(TEMPLATE_NAME)

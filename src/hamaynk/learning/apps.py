@@ -9,7 +9,7 @@ class LearningConfig(AppConfig):
 
     def ready(self) -> None:
         from hamaynk.core.audit import register_actions
-        from hamaynk.learning import permissions  # noqa: F401
+        from hamaynk.learning import certificate_notices, permissions  # noqa: F401
         from hamaynk.learning.work import register_work
 
         register_work()  # its items in the work queue
@@ -18,4 +18,6 @@ class LearningConfig(AppConfig):
             "learning.cohort.created": _("Cohort created"),
             "learning.cohort.community_added": _("Community added to the cohort"),
             "learning.cohort.community_removed": _("Community removed from the cohort"),
+            "learning.certificate.issued": _("Certificate issued"),
+            "learning.certificate.revoked": _("Certificate revoked"),
         })

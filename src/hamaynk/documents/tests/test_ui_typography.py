@@ -20,9 +20,9 @@ NOTATION = re.compile(r"uuuuuu|get_absolute_url|%\(limit_value\)s|\(ENTER\)|no-r
 
 
 def shown(text: str) -> str:
-    """The translation as a reader sees it: a placeholder stands for a Latin word (a name
-    or number is checked where it is filled in), markup is gone."""
-    return PLACEHOLDER.sub("X", MARKUP.sub("", text))
+    """The translation as a reader sees it: a placeholder stands for an Armenian word (a
+    name, mostly), markup is gone."""
+    return PLACEHOLDER.sub("Ա", MARKUP.sub("", text))
 
 
 @pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: p.parent.parent.parent.name)

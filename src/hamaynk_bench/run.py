@@ -192,6 +192,8 @@ def endpoints_for(targets: dict[str, Any]) -> list[Endpoint]:
         Endpoint("application page", f"/grants/applications/{targets['application']}/",
                  "secretariat"),
         Endpoint("reviewer queue", "/grants/reviews/", "reviewer"),
+        Endpoint("my work (secretariat)", "/my/work/", "secretariat"),
+        Endpoint("my work (reviewer)", "/my/work/", "reviewer"),
         Endpoint("public awards", "/grants/awards/"),
         new_pages("public awards", "/grants/awards/", targets["award_pages"]),
         Endpoint("360Giving export (all awards)", "/grants/awards/360giving.json",

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import translation
 
@@ -151,11 +151,14 @@ def communities_served_by(user: Any) -> Q:
     if getattr(user, "is_superuser", False):
         return Q()
     mine = network_ids_served(user)
-    with_mine = Community.objects.filter(Q(memberships__network_id__in=mine)
-                                         | Q(membership_applications__network_id__in=mine))
-    with_any = Community.objects.filter(Q(memberships__isnull=False)
-                                        | Q(membership_applications__isnull=False))
-    return Q(pk__in=with_mine.values("pk")) | ~Q(pk__in=with_any.values("pk"))
+    # asked of each community row (a probe of its memberships and applications by index),
+    # rather than as the set of every community that works with a network, built first
+    this = Community.objects.filter(pk=OuterRef("pk"))
+    with_mine = this.filter(Q(memberships__network_id__in=mine)
+                            | Q(membership_applications__network_id__in=mine))
+    with_any = this.filter(Q(memberships__isnull=False)
+                           | Q(membership_applications__isnull=False))
+    return Q(Exists(with_mine)) | ~Q(Exists(with_any))
 
 
 def affiliation_queue(*, user: Any, status: str = "pending") -> QuerySet[Affiliation]:

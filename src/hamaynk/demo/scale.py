@@ -255,6 +255,8 @@ def generate(*, scale: float = 1.0, seed: int = 42, out: Any = None) -> Report:
     with transaction.atomic():
         counts["budget_lines"] = _bulk(BudgetLine, lines())
         counts["reviews"] = _bulk(Review, reviews())
+        Application.objects.filter(call__slug__startswith=f"{MARK}-").update(
+            reviewers_assigned=sizes["reviews_per_application"])
     say(f"reviews {counts['reviews']}\n")
 
     awarded = rng.sample(application_rows, min(sizes["grants"], len(application_rows)))

@@ -212,6 +212,9 @@ class Application(TimeStampedModel):
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     # Kept by the review services so that list pages never aggregate per row.
     review_count = models.PositiveSmallIntegerField(_("reviews"), default=0)
+    # reviewers assigned and not stood down for a conflict of interest (the work queue's
+    # "applications without reviewers" is then an index walk, not an anti-join over reviews)
+    reviewers_assigned = models.PositiveSmallIntegerField(_("reviewers assigned"), default=0)
     score_mean = models.DecimalField(_("mean score"), max_digits=6, decimal_places=2, null=True,
                                      blank=True, db_index=True)
     score_spread = models.DecimalField(_("spread"), max_digits=6, decimal_places=2, null=True,
@@ -243,7 +246,14 @@ class Application(TimeStampedModel):
                    # instead of sorting the call's rows (page 1 at 6,250: 3.5 -> 0.1 ms)
                    models.Index(fields=["call", "-submitted_at", "-id"],
                                 condition=~Q(status="draft"),
-                                name="application_listed_submitted")]
+                                name="application_listed_submitted"),
+                   # the secretariat's work queue across its calls, oldest first: what to
+                   # screen, and what waits for reviewers (scale: 113 + 755 ms -> a few ms)
+                   models.Index(fields=["submitted_at", "id", "call"],
+                                condition=Q(status="submitted"), name="application_to_screen"),
+                   models.Index(fields=["submitted_at", "id", "call"],
+                                condition=Q(status="in_review", reviewers_assigned=0),
+                                name="application_awaiting_reviewer")]
         # The ranking's order (best mean first, unscored last) has PostgreSQL indexes made
         # by migrations 0014 (the listed applications: not drafts) and 0013 (the ranked
         # ones): SQLite cannot index NULLS LAST.
@@ -400,6 +410,10 @@ class Tranche(TimeStampedModel):
         ordering = ["grant", "order"]
         constraints = [models.CheckConstraint(condition=Q(amount__gt=0),
                                               name="tranche_amount_positive")]
+        # the secretariat's payments to make, the earliest due first, across its grants: the
+        # first few are read from the index instead of sorting every planned tranche
+        indexes = [models.Index(fields=["due_date", "id"], condition=Q(status="planned"),
+                                name="tranche_planned_due")]
 
     def __str__(self) -> str:
         return f"{self.grant} #{self.order}"

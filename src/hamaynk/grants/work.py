@@ -13,7 +13,7 @@ import datetime
 from functools import lru_cache
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -51,10 +51,9 @@ def _secretariat_sources(user: Any) -> list[Source]:
     manage = reverse("grants:manage")
     to_screen = (Application.objects.filter(call__network_id__in=served, status=AS.SUBMITTED)
                  .select_related("call", "community").order_by("submitted_at", "pk"))
-    reviewed = Review.objects.filter(application=OuterRef("pk")).exclude(status=RS.CONFLICT)
     unassigned = (Application.objects
-                  .filter(call__network_id__in=served, status=AS.IN_REVIEW)
-                  .filter(~Exists(reviewed))
+                  .filter(call__network_id__in=served, status=AS.IN_REVIEW,
+                          reviewers_assigned=0)
                   .select_related("call", "community").order_by("submitted_at", "pk"))
     questions = (CallQuestion.objects.filter(call__network_id__in=served, answered_at__isnull=True)
                  .select_related("call").order_by("created_at", "pk"))

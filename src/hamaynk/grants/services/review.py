@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -123,6 +123,8 @@ def review_assign(*, application: Application, reviewer: User, actor: User | Non
                                                    defaults={"assigned_by": actor})
     if not created:
         raise DomainError(_("This reviewer is already assigned."), field="reviewer")
+    Application.objects.filter(pk=locked.pk).update(
+        reviewers_assigned=F("reviewers_assigned") + 1)
     audit.record(action="grants.review.assigned", actor=actor, target=locked,
                  data={"reviewer": reviewer.email})
     notify(recipient=reviewer, kind="grants.review.assigned", params={"review": review},
@@ -180,6 +182,9 @@ def review_declare(*, review: Review, actor: User, conflict: bool, note: str = "
     if conflict and not note.strip():
         raise DomainError(_("Describe the conflict of interest."), field="note")
     locked.conflict_note = note.strip()
+    if conflict:  # stood down: the application needs another reviewer
+        Application.objects.filter(pk=locked.application_id, reviewers_assigned__gt=0).update(
+            reviewers_assigned=F("reviewers_assigned") - 1)
     officers = secretariat_officers(network=locked.application.call.network) if conflict else []
     transition(locked, to=RS.CONFLICT if conflict else RS.IN_PROGRESS, table=REVIEW_TRANSITIONS,
                actor=actor, action="grants.review.conflict_declared" if conflict

@@ -134,6 +134,23 @@ def test_conflict_of_interest_removes_the_reviewer(world, in_review):
     assert AuditEntry.objects.filter(action="grants.review.conflict_declared").exists()
 
 
+def test_an_application_waits_for_reviewers_again_when_its_reviewer_stands_down(
+        world, in_review):
+    def waiting() -> bool:
+        from hamaynk.core.workqueue import work_queue
+
+        return any(g.kind == "grants-assign" for g in work_queue(user=world.secretariat).groups)
+
+    assert waiting()
+    review = services.review_assign(application=in_review, reviewer=world.reviewer,
+                                    actor=world.secretariat)
+    assert not waiting()
+    services.review_declare(review=review, actor=world.reviewer, conflict=True,
+                            note="my cousin is the head")
+    in_review.refresh_from_db()
+    assert in_review.reviewers_assigned == 0 and waiting()
+
+
 def test_only_the_assigned_reviewer_scores(world, in_review, second_reviewer):
     review = services.review_assign(application=in_review, reviewer=world.reviewer,
                                     actor=world.secretariat)

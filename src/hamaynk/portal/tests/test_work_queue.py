@@ -19,14 +19,13 @@ from hamaynk.grants.models import (
     Clarification,
     Grant,
     GrantReport,
-    Review,
     Tranche,
 )
 from hamaynk.grants.services.calls import report_form
 from hamaynk.grants.tests.conftest import call_values
 from hamaynk.learning.models import Cohort, CohortMember
 from hamaynk.networks.models import Membership, MembershipApplication
-from hamaynk.tests_support import ROLES, AffiliationFactory, CommunityFactory
+from hamaynk.tests_support import ROLES, AffiliationFactory, CommunityFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +81,7 @@ def make_busy(world) -> dict:
     third = CommunityFactory(region=world.tavush, name_en="Ijevan", name_hy="Իջևան")
     Membership.objects.create(network=world.network, community=third, status="junior")
     in_review = application(call, third, "in_review", submitted_at=now - 3 * DAY)
-    review = Review.objects.create(application=in_review, reviewer=world.reviewer)
+    review = ReviewFactory.create(application=in_review, reviewer=world.reviewer)
     # a grant of Dilijan's from an earlier call: a report due, a report submitted, a tranche
     earlier = grant_services.call_move(call=open_call(world, slug="seed-2025"),
                                        actor=world.secretariat, target="closed")
@@ -274,7 +273,7 @@ def grow(world, n: int, now) -> None:
         application(call, community, "submitted", submitted_at=now - i * DAY)
         reviewed = application(open_call(world, slug=f"review-{community.pk}"), community,
                                "in_review", submitted_at=now)
-        Review.objects.create(application=reviewed, reviewer=world.reviewer)
+        ReviewFactory.create(application=reviewed, reviewer=world.reviewer)
         grant = a_grant(grant_services.call_move(
             call=open_call(world, slug=f"grant-{community.pk}"), actor=world.secretariat,
             target="closed"), community, now)

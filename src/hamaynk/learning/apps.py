@@ -9,7 +9,7 @@ class LearningConfig(AppConfig):
 
     def ready(self) -> None:
         from hamaynk.core.audit import register_actions
-        from hamaynk.learning import permissions  # noqa: F401
+        from hamaynk.learning import coaching_notices, permissions, states  # noqa: F401
         from hamaynk.learning.work import register_work
 
         register_work()  # its items in the work queue
@@ -18,4 +18,18 @@ class LearningConfig(AppConfig):
             "learning.cohort.created": _("Cohort created"),
             "learning.cohort.community_added": _("Community added to the cohort"),
             "learning.cohort.community_removed": _("Community removed from the cohort"),
+            "learning.cohort.coaches_set": _("Coaches of the cohort saved"),
+            "learning.member.coach_assigned": _("Coach assigned to the community"),
+            "learning.member.team_set": _("Team of the community saved"),
+            "learning.step.added": _("Step added to the path"),
+            "learning.step.changed": _("Step of the path changed"),
+            "learning.step.removed": _("Step removed from the path"),
+            "learning.step.moved": _("Step of the path moved"),
+            "learning.step.done": _("Step marked done"),
+            "learning.step.undone": _("Step marked not done"),
+            "learning.session.logged": _("Coaching session logged"),
+            "learning.action.done": _("Agreed action done"),
+            "learning.submission.handed_in": _("Assignment handed in"),
+            "learning.submission.changed": _("Assignment changed"),
+            "learning.submission.reviewed": _("Assignment reviewed"),
         })

@@ -1,6 +1,15 @@
 """The learning module's tables, by part: cohorts (the selected communities and their
-coaches); the catalogue, sessions and enrolments, and coaching paths come in their own files."""
+coaches), coaching paths (steps, progress, sessions, agreed actions, assignments); the
+catalogue, sessions and enrolments come in their own file."""
 
+from hamaynk.learning.models.coaching import (
+    AgreedAction,
+    CoachingSession,
+    PathStep,
+    StepProgress,
+    Submission,
+)
 from hamaynk.learning.models.cohorts import Cohort, CohortMember
 
-__all__ = ["Cohort", "CohortMember"]
+__all__ = ["AgreedAction", "CoachingSession", "Cohort", "CohortMember", "PathStep",
+           "StepProgress", "Submission"]

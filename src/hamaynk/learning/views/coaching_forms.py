@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hamaynk.accounts.models import User
+from hamaynk.core.parsing import parse_id
 from hamaynk.learning.models import CohortMember, PathStep
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -16,14 +17,40 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's own recipe); checked by content in the service."""
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return single(data, initial)
+
+
+def _refuse_bad_ids(field: Any, values: list[Any]) -> None:
+    """An id no database column holds ("9" × 30) is an invalid choice, not a 500."""
+    for value in values:
+        if value not in (None, "") and parse_id(value) is None:
+            raise forms.ValidationError(field.error_messages["invalid_choice"],
+                                        code="invalid_choice", params={"value": value})
+
+
 class PersonChoice(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return obj.get_full_name()
+
+    def clean(self, value: Any) -> Any:
+        _refuse_bad_ids(self, list(value) if isinstance(value, list | tuple) else [value])
+        return super().clean(value)
 
 
 class OwnerChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return obj.get_full_name()
+
+    def to_python(self, value: Any) -> Any:
+        _refuse_bad_ids(self, [value])
+        return super().to_python(value)
 
 
 class StepForm(forms.Form):
@@ -116,7 +143,7 @@ ActionFormSet = forms.formset_factory(ActionForm, extra=3, max_num=20, validate_
 class HandInForm(forms.Form):
     text = forms.CharField(label=_("The assignment"), required=False, max_length=50000,
                            widget=forms.Textarea(attrs={"rows": 8}))
-    files = forms.FileField(label=_("Files"), required=False,
+    files = MultipleFileField(label=_("Files"), required=False,
                             help_text=_("PDF, DOCX, XLSX or an image; up to 5 files."),
                             widget=MultipleFileInput())
 

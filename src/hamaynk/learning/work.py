@@ -13,6 +13,7 @@
 
 import datetime
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -99,12 +100,29 @@ def _community_sources(user: Any, now: datetime.datetime) -> list[Source]:
     return sources
 
 
-def _cohort_items(cohort_id: int, rows: list[WorkItem], names: dict[int, str],
-                  url: str) -> list[WorkItem]:
-    return [WorkItem(what=item.what, whom=names.get(item.community_id or 0, ""),
-                     detail=" · ".join(p for p in (item.whom, item.detail) if p),
-                     url=f"{url}#community-{item.community_id}", since=item.since,
-                     due=item.due) for item in rows]
+def _followed_sources(members: list[CohortMember],
+                      pending: Callable[[], dict[int, list[WorkItem]]]) -> list[Source]:
+    """One cohort's communities' pending work, worded for their coach and linked to the
+    cohort's page at the community: the items with a due day (counted), and the others."""
+    cohort = members[0].cohort
+    names = {m.community_id: m.community.name for m in members}
+    url = cohort.get_absolute_url()
+
+    def items(dated: bool) -> list[WorkItem]:
+        return [WorkItem(what=item.what, whom=names[cid],
+                         detail=" · ".join(p for p in (item.whom, item.detail) if p),
+                         url=f"{url}#community-{cid}", since=item.since, due=item.due)
+                for cid in names for item in pending().get(cid, [])
+                if (item.due is not None) == dated]
+
+    def source(dated: bool) -> Source:
+        return Source(kind=f"learning-follow-{cohort.pk}" + ("" if dated else "-other"),
+                      title=(_("Due in the communities you coach") if dated
+                             else _("Other pending work of the communities you coach")),
+                      context=str(cohort), counted=dated, count=lambda: len(items(dated)),
+                      fetch=lambda limit: items(dated)[:limit])
+
+    return [source(True), source(False)]
 
 
 def _coach_sources(user: Any, now: datetime.datetime) -> list[Source]:
@@ -129,25 +147,8 @@ def _coach_sources(user: Any, now: datetime.datetime) -> list[Source]:
     by_cohort: dict[int, list[CohortMember]] = defaultdict(list)
     for member in members:
         by_cohort[member.cohort_id].append(member)
-    for cohort_id, followed_members in by_cohort.items():
-        cohort = followed_members[0].cohort
-        names = {m.community_id: m.community.name for m in followed_members}
-        url = cohort.get_absolute_url()
-
-        def items(dated: bool, names: dict[int, str] = names, url: str = url,
-                  cohort_id: int = cohort_id) -> list[WorkItem]:
-            rows = [item for cid in names for item in pending().get(cid, [])
-                    if (item.due is not None) == dated]
-            return _cohort_items(cohort_id, rows, names, url)
-
-        for dated in (True, False):
-            sources.append(Source(
-                kind=f"learning-follow-{cohort_id}" + ("" if dated else "-other"),
-                title=(_("Due in the communities you coach") if dated
-                       else _("Other pending work of the communities you coach")),
-                context=str(cohort), counted=dated,
-                count=lambda dated=dated, items=items: len(items(dated)),
-                fetch=lambda limit, dated=dated, items=items: items(dated)[:limit]))
+    for followed_members in by_cohort.values():
+        sources += _followed_sources(followed_members, pending)
     sources.append(Source.of_queryset(
         kind="learning-cohorts", title=_("Coaching cohorts you follow"), queryset=cohorts,
         counted=False, rows=cohorts.annotate(size=Count("members", distinct=True)),

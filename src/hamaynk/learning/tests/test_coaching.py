@@ -1,6 +1,7 @@
 """Coaching paths: the services' rules, the work queue's items, what followers see."""
 
 import datetime
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -89,7 +90,7 @@ def test_the_team_is_only_of_people_verified_for_the_community(world, akunk):
 
 
 def test_the_coach_must_be_one_of_the_cohorts(world, akunk):
-    other = UserFactory()
+    other: Any = UserFactory()
     from hamaynk.networks.models import NetworkRole
 
     NetworkRole.objects.create(user=other, network=world.network, role="coach")

@@ -2,6 +2,7 @@
 forms with bad input, and what the cohort page says of each community."""
 
 import datetime
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -106,7 +107,7 @@ def busy_community(world, cohort, n):
     community = CommunityFactory(region=world.tavush)
     member = cohort_services.cohort_add_community(cohort=cohort, community=community,
                                                   actor=world.secretariat, reason=f"Պատճառ {n}")
-    person = AffiliationFactory(community=community).user
+    person: Any = AffiliationFactory(community=community).user
     cohort_services.member_set_team(member=member, people=[person], actor=person)
     cohort_services.member_assign_coach(member=member, coach=world.coach,
                                         actor=world.secretariat)
@@ -236,7 +237,7 @@ def test_the_community_hands_in_and_the_coach_returns_then_accepts(client, world
     response = client.post(url, {"hand_in": "1", "text": ""})
     assert response.status_code == 200 and "text" in response.context["hand_in"].errors
     upload = SimpleUploadedFile("map.pdf", pdf_bytes(), content_type="application/pdf")
-    assert client.post(url, {"hand_in": "1", "text": "Կցված է", "files": [upload]}
+    assert client.post(url, {"hand_in": "1", "text": "Կցված է", "attachments": [upload]}
                        ).status_code == 302
     submission = akunk.submissions.get()
     stored = submission.files.get()

@@ -44,9 +44,10 @@ def _fail(form: Any, exc: DomainError) -> None:
 
 
 def _step_values(data: dict[str, Any]) -> services.StepValues:
-    return services.StepValues(**{k: data.get(k) or ("" if k != "due_date" else None)
-                                  for k in ("kind", "title_hy", "title_en", "description_hy",
-                                            "description_en", "due_date")})
+    return services.StepValues(
+        kind=data.get("kind") or "", title_hy=data.get("title_hy") or "",
+        title_en=data.get("title_en") or "", description_hy=data.get("description_hy") or "",
+        description_en=data.get("description_en") or "", due_date=data.get("due_date"))
 
 
 @login_required
@@ -55,7 +56,7 @@ def path(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = Cohort.objects.select_related("network").filter(pk=pk).first()
     if cohort is None or not request.user.has_perm("learning.manage_cohort", cohort):
         raise Http404
-    editing = cohort.steps.filter(pk=parse_id(request.GET.get("edit"))).first()
+    editing = cohort.steps.filter(pk=parse_id(request.GET.get("edit")) or 0).first()
     form = StepForm(request.POST or None, prefix="step", initial=_initial(editing))
     actor: Any = request.user
     if request.method == "POST":
@@ -106,7 +107,7 @@ def member(request: HttpRequest, pk: int) -> HttpResponse:
                                                     coach=coach_form.cleaned_data["coach"])
                 messages.success(request, _("The coach is saved."))
                 return redirect(item)
-            step = item.cohort.steps.filter(pk=parse_id(request.POST.get("step"))).first()
+            step = item.cohort.steps.filter(pk=parse_id(request.POST.get("step")) or 0).first()
             if step is None:
                 raise Http404
             services.step_set_done(member=item, step=step, actor=actor,
@@ -151,8 +152,8 @@ def log(request: HttpRequest, pk: int) -> HttpResponse:
     item = _member(request, pk)
     actor: Any = request.user
     if request.method == "POST":
-        action = AgreedAction.objects.filter(member=item, pk=parse_id(request.POST.get("done"))
-                                             ).first()
+        action = AgreedAction.objects.filter(member=item,
+                                             pk=parse_id(request.POST.get("done")) or 0).first()
         if action is None or not actor.has_perm("learning.follow_up", item):
             raise Http404
         try:
@@ -223,7 +224,7 @@ def step(request: HttpRequest, pk: int, step_pk: int) -> HttpResponse:
             try:
                 services.submission_hand_in(member=item, step=found, actor=actor,
                                             text=hand_in.cleaned_data["text"],
-                                            uploads=request.FILES.getlist("files"))
+                                            uploads=request.FILES.getlist("attachments"))
             except DomainError as exc:
                 _fail(hand_in, exc)
             else:

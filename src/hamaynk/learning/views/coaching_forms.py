@@ -1,7 +1,7 @@
 """The coaching paths' forms: a step of the path, the team, a session log with its agreed
 actions and the follow-up of open ones, an assignment handed in, the coach's review."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -71,7 +71,7 @@ class TeamForm(forms.Form):
 
     def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = people
+        cast(Any, self.fields["team"]).queryset = people
 
 
 class CoachForm(forms.Form):
@@ -80,7 +80,7 @@ class CoachForm(forms.Form):
 
     def __init__(self, *args: Any, coaches: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["coach"].queryset = coaches
+        cast(Any, self.fields["coach"]).queryset = coaches
 
 
 FOLLOW_UP = [("", _("Leave open")), ("done", _("Done")), ("carried", _("Carried over"))]
@@ -100,7 +100,7 @@ class SessionForm(forms.Form):
         ids = [*people.values_list("pk", flat=True)]
         if member.coach_id:
             ids.append(member.coach_id)
-        self.fields["attendees"].queryset = User.objects.filter(pk__in=ids).order_by(
+        cast(Any, self.fields["attendees"]).queryset = User.objects.filter(pk__in=ids).order_by(
             "full_name", "pk")
         self.previous = previous
         for action in previous:
@@ -124,7 +124,7 @@ class ActionForm(forms.Form):
     def __init__(self, *args: Any, team: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if team is not None:
-            self.fields["owner"].queryset = team
+            cast(Any, self.fields["owner"]).queryset = team
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -143,7 +143,7 @@ ActionFormSet = forms.formset_factory(ActionForm, extra=3, max_num=20, validate_
 class HandInForm(forms.Form):
     text = forms.CharField(label=_("The assignment"), required=False, max_length=50000,
                            widget=forms.Textarea(attrs={"rows": 8}))
-    files = MultipleFileField(label=_("Files"), required=False,
+    attachments = MultipleFileField(label=_("Files"), required=False,
                             help_text=_("PDF, DOCX, XLSX or an image; up to 5 files."),
                             widget=MultipleFileInput())
 

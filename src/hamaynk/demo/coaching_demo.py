@@ -35,7 +35,7 @@ STEPS = [
      "Introduction to mission-oriented approaches",
      "Առցանց դասընթաց՝ առաքելության ձևակերպման և համակարգային մարտահրավերների մասին։",
      "An online module on framing a mission and systemic challenges.", -20),
-    ("coaching", "Առաջին կոուչինգային հանդիպում", "First coaching session",
+    ("coaching", "Ուղղորդման առաջին հանդիպում", "First coaching session",
      "Համայնքի թիմի հետ առաքելության նախնական ձևակերպումը։",
      "A first framing of the mission with the community's team.", -10),
     ("assignment", "Մարտահրավերի քարտեզ", "Challenge map",

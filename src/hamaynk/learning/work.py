@@ -71,7 +71,7 @@ def followed(community_ids: set[int], now: datetime.datetime) -> list[Source]:
             kind="learning-steps", title=_("Steps of the path due"),
             queryset=_steps_due(community_ids, horizon),
             item=lambda s: WorkItem(what=_("Step due: %(title)s") % {"title": s.title},
-                                    whom=str(s.cohort), due=s.due_date,
+                                    whom="", due=s.due_date,
                                     url=f"{s.cohort.get_absolute_url()}#community-"
                                         f"{s.community_pk}",
                                     community_id=s.community_pk)),

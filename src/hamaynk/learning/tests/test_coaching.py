@@ -20,6 +20,15 @@ pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)
 
 
+@pytest.fixture(autouse=True)
+def _in_english():
+    """The refusals are matched by their English words."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def today():
     return timezone.localdate()
 

@@ -267,7 +267,9 @@ def test_the_secretariat_edits_the_path_in_the_page(client, world, cohort):
                                            "step-due_date": today().isoformat()})
     first.refresh_from_db()
     assert (first.kind, first.title_hy) == ("sensemaking", "Նոր")
-    client.post(url, {"remove": first.pk})
+    response = client.post(url, {"remove": first.pk})  # asks first, says what happens
+    assert response.status_code == 200 and cohort.steps.exists()
+    client.post(url, {"remove": first.pk, "confirmed": "yes"})
     assert not cohort.steps.exists()
 
 

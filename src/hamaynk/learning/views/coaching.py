@@ -11,9 +11,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from hamaynk.core.errors import DomainError
+from hamaynk.core.views import confirmation_page, is_confirmed
 from hamaynk.core.parsing import parse_id, parse_int
 from hamaynk.learning.models import AgreedAction, Cohort, CohortMember, PathStep
 from hamaynk.learning.selectors import coaching as selectors
@@ -62,6 +64,13 @@ def path(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             if (step_id := parse_id(request.POST.get("remove"))) is not None:
+                if not is_confirmed(request):
+                    return confirmation_page(
+                        request, title=_("Remove the step from the path?"), danger=True,
+                        consequences=[_("Every community's progress on this step is removed "
+                                        "with it.")],
+                        confirm_label=_("Remove the step"),
+                        cancel_url=reverse("learning:path", args=[cohort.pk]))
                 services.step_remove(cohort=cohort, actor=actor, step_id=step_id)
                 messages.success(request, _("The step is removed from the path."))
                 return redirect("learning:path", cohort.pk)

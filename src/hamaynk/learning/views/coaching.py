@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from hamaynk.core.errors import DomainError
-from hamaynk.core.views import confirmation_page, is_confirmed
 from hamaynk.core.parsing import parse_id, parse_int
+from hamaynk.core.views import confirmation_page, is_confirmed
 from hamaynk.learning.models import AgreedAction, Cohort, CohortMember, PathStep
 from hamaynk.learning.selectors import coaching as selectors
 from hamaynk.learning.services import coaching as services

@@ -302,3 +302,26 @@ def test_a_community_without_a_coach_is_followed_by_no_coach(world, akunk):
     cohort_services.member_assign_coach(member=akunk, coach=None, actor=world.secretariat)
     kinds = {g.kind for g in work_queue(user=world.coach).groups}
     assert kinds == {"learning-cohorts"}
+
+
+def test_the_notices_are_rendered_in_the_readers_language(world, akunk):
+    from hamaynk.notifications.kinds import render_all
+
+    task = step(akunk.cohort)
+    log(akunk, world.coach, actions=[services.ActionValues(
+        text="Կազմել քարտեզը", owner=world.staff, due_date=today() + DAY)])
+    handed = services.submission_hand_in(member=akunk, step=task, actor=world.staff, text="Ա")
+    services.submission_review(submission=handed, actor=world.coach, accept=False,
+                               comment="Ավելացրեք դերակատարներին")
+    sent = list(Notification.objects.order_by("pk"))
+    assert {n.kind for n in sent} == {"learning.action.agreed", "learning.submission.handed_in",
+                                      "learning.submission.reviewed"}
+    from django.utils import translation
+
+    english = [n.body for n in render_all(sent, language="en")]
+    with translation.override("hy"):
+        armenian = [n.body for n in render_all(sent, language="hy")]
+    assert "owner of “Կազմել քարտեզը”" in english[0]
+    assert "«Կազմել քարտեզը»" in armenian[0]
+    assert "Akunk has handed in" in english[1] and "Ակունք համայնքը" in armenian[1]
+    assert "Ավելացրեք դերակատարներին" in english[-1] and "վերադարձված" in armenian[-1]

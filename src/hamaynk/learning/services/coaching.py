@@ -4,6 +4,7 @@ hands in its assignments. Each function checks its permission, writes in one tra
 audits, and notifies (the email goes after commit)."""
 
 import datetime
+import zoneinfo
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,8 +38,13 @@ MAX_ACTIONS = 20  # actions agreed in one session
 
 
 def today_of(cohort: Cohort, now: datetime.datetime | None = None) -> datetime.date:
-    """The day it is for the cohort (the site's zone: the network's communities live in it)."""
-    return timezone.localdate(now or timezone.now())
+    """The day it is for the cohort, in its network's time zone (a session's day and a
+    step's due date are the network's days)."""
+    try:
+        zone = zoneinfo.ZoneInfo(cohort.network.time_zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = None
+    return timezone.localdate(now or timezone.now(), timezone=zone)
 
 
 # ------------------------------------------------------------------------------ the path

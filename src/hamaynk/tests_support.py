@@ -350,3 +350,40 @@ class GrantReportFactory(factory.django.DjangoModelFactory[Any]):
     form_version = factory.SubFactory(FormVersionFactory, purpose="progress",
                                       call=factory.SelfAttribute("..grant.call"))
     due_date = factory.LazyFunction(lambda: _moment(6).date())
+
+
+class CohortFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "learning.Cohort"
+
+    network = factory.SubFactory(NetworkFactory)
+    name_hy = "Առաքելությանը միտված պորտֆելներ"
+
+
+class CohortMemberFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "learning.CohortMember"
+
+    cohort = factory.SubFactory(CohortFactory)
+    community = factory.SubFactory(CommunityFactory)
+    reason = "Պատրաստ է"
+
+
+class PathStepFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "learning.PathStep"
+
+    cohort = factory.SubFactory(CohortFactory)
+    kind = "assignment"
+    title_hy = "Առաքելության քարտեզ"
+    due_date = factory.LazyFunction(lambda: _moment(2).date())
+
+
+class SubmissionFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "learning.Submission"
+
+    member = factory.SubFactory(CohortMemberFactory)
+    step = factory.SubFactory(PathStepFactory, cohort=factory.SelfAttribute("..member.cohort"))
+    text = "Քարտեզը"
+    submitted_at = factory.LazyFunction(lambda: _moment(2))

@@ -18,7 +18,18 @@ so the badge follows at once — and for at most `WORK_COUNT_SECONDS`, for what 
 with time alone (counting a large network's sources costs a few hundred ms).
 
 A source marked `counted=False` (a suggestion: a network to join, an open call) is listed
-but not counted in the badge, so the badge says only what waits for the person."""
+but not counted in the badge, so the badge says only what waits for the person.
+
+What *communities* have pending, for those who follow them (a coach, the secretariat):
+
+    register("grants", sources=grant_sources, followed=grant_followed)
+
+A `followed(community_ids, now) -> list[Source]` provider gives, for the given communities,
+one `Source` per kind of pending work, worded for the follower, each item saying its
+`community_id`. `followed_work(community_ids=...)` fetches each registered followed source
+once, for all the communities together (bounded queries, whatever their number), and
+returns the items per community; a source's fetch `limit` is shared by all of them, so it is
+given as the number of communities times the items wanted per community."""
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -45,6 +56,7 @@ class WorkItem:
     due: datetime | date | None = None
     detail: str = ""  # a short second line (the call, the network)
     overdue: bool = False  # set by work_queue() at the moment it is asked
+    community_id: int | None = None  # whose work it is, for those who follow communities
 
     def due_moment(self) -> datetime | None:
         """`due` as a moment: a date is due until its end in the site's zone."""
@@ -162,16 +174,58 @@ class WorkQueue:
 
 
 Provider = Callable[[Any, datetime], Iterable[Source]]
+Followed = Callable[[set[int], datetime], Iterable[Source]]
 _providers: dict[str, Provider] = {}
+_followed: dict[str, Followed] = {}
 
 
-def register(name: str, *, sources: Provider) -> None:
-    """Add an app's provider (again under the same name replaces it)."""
+def register(name: str, *, sources: Provider, followed: Followed | None = None) -> None:
+    """Add an app's provider (again under the same name replaces it) and, optionally, what
+    the given communities have pending, for those who follow them."""
     _providers[name] = sources
+    if followed is None:
+        _followed.pop(name, None)
+    else:
+        _followed[name] = followed
 
 
 def providers() -> dict[str, Provider]:
     return dict(_providers)
+
+
+def followed_providers() -> dict[str, Followed]:
+    return dict(_followed)
+
+
+FOLLOWED_LIMIT = 5  # items per community and per source in followed_work()
+
+
+def followed_work(*, community_ids: Iterable[int], now: datetime | None = None,
+                  limit: int = FOLLOWED_LIMIT, exclude: Iterable[str] = ()
+                  ) -> dict[int, list[WorkItem]]:
+    """What each of the communities has pending, from every registered `followed` provider
+    (but those named in `exclude`): one fetch per source for all the communities together,
+    at most `limit` items per community and source, each community's items in the queue's
+    order (overdue first, then by due). Communities with nothing pending are left out."""
+    ids = {int(pk) for pk in community_ids}
+    if not ids:
+        return {}
+    now = timezone.now() if now is None else now
+    skipped = set(exclude)
+    found: dict[int, list[WorkItem]] = {}
+    for name, provide in _followed.items():
+        if name in skipped:
+            continue
+        for source in provide(ids, now):
+            taken: dict[int, int] = {}
+            for item in source.fetch(limit * len(ids)):
+                cid = item.community_id
+                if cid not in ids or taken.get(cid, 0) >= limit:
+                    continue
+                taken[cid] = taken.get(cid, 0) + 1
+                found.setdefault(cid, []).append(replace(item, overdue=item.is_overdue(now)))
+    return {cid: sorted(items, key=lambda item: item.sort_key(now))
+            for cid, items in found.items()}
 
 
 def _sources(user: Any, now: datetime) -> list[Source]:

@@ -7,7 +7,10 @@
   the assignment (a call has no review deadline of its own yet).
 * A community's people: drafts in a call that is still open (due when it closes), the
   secretariat's questions to answer, reports due or returned, and — as a suggestion — open
-  calls the community may apply to and has not."""
+  calls the community may apply to and has not.
+* Those who follow communities (a coach, the secretariat on a cohort's page): the same
+  drafts, questions and reports of the given communities, worded for the follower and linked
+  to the call's public page (the application and the report are the community's own)."""
 
 import datetime
 from functools import lru_cache
@@ -198,12 +201,58 @@ def _calls_to_apply(mine: set[int], now: datetime.datetime) -> Source:
                   counted=False)
 
 
+def followed(community_ids: set[int], now: datetime.datetime) -> list[Source]:
+    """What the communities have pending in grants, for someone who follows them."""
+    drafts = (Application.objects
+              .filter(community_id__in=community_ids, status=AS.DRAFT)
+              .filter(call__in=Call.objects.filter(Call.open_at(now)).values("pk"))
+              .select_related("call").order_by("call__closes_at", "pk"))
+    unanswered = (Clarification.objects
+                  .filter(application__community_id__in=community_ids, answered_at__isnull=True)
+                  .select_related("application__call").order_by("created_at", "pk"))
+    reports = (GrantReport.objects
+               .filter(grant__community_id__in=community_ids, status__in=[R.DUE, R.RETURNED],
+                       grant__status=Grant.Status.ACTIVE)
+               .select_related("grant__call").order_by("due_date", "pk"))
+
+    def report_item(r: GrantReport) -> WorkItem:
+        financial = r.purpose == "financial"
+        if r.status == R.RETURNED:
+            what = (_("The financial report was returned for changes") if financial
+                    else _("The progress report was returned for changes"))
+        else:
+            what = (_("A financial report is due") if financial
+                    else _("A progress report is due"))
+        return WorkItem(what=what, whom=r.grant.call.title, url=r.grant.call.get_absolute_url(),
+                        due=r.due_date, community_id=r.grant.community_id)
+
+    return [
+        Source.of_queryset(
+            kind="grants-drafts", title=_("Grant applications not yet submitted"),
+            queryset=drafts,
+            item=lambda a: WorkItem(what=_("A draft application, not yet submitted"),
+                                    whom=a.call.title, url=a.call.get_absolute_url(),
+                                    since=a.created_at, due=a.call.closes_at,
+                                    community_id=a.community_id)),
+        Source.of_queryset(
+            kind="grants-clarifications", title=_("Questions from the secretariat"),
+            queryset=unanswered,
+            item=lambda c: WorkItem(what=_("A question from the secretariat, not yet answered"),
+                                    whom=c.application.call.title,
+                                    url=c.application.call.get_absolute_url(),
+                                    since=c.created_at,
+                                    community_id=c.application.community_id)),
+        Source.of_queryset(kind="grants-reports-due", title=_("Grant reports due"),
+                           queryset=reports, item=report_item),
+    ]
+
+
 def sources(user: Any, now: datetime.datetime) -> list[Source]:
     return (_secretariat_sources(user) + _reviewer_sources(user)
             + _community_sources(user, now))
 
 
 def register_work() -> None:
-    register("grants", sources=sources)
+    register("grants", sources=sources, followed=followed)
     # the header's count follows their rows (core/workqueue.py)
     counts.track(Call, CallQuestion, Clarification, GrantReport, Review, Tranche)

@@ -9,7 +9,12 @@ class LearningConfig(AppConfig):
 
     def ready(self) -> None:
         from hamaynk.core.audit import register_actions
-        from hamaynk.learning import certificate_notices, permissions  # noqa: F401
+        from hamaynk.learning import (  # noqa: F401
+            certificate_notices,
+            coaching_notices,
+            permissions,
+            states,
+        )
         from hamaynk.learning.work import register_work
 
         register_work()  # its items in the work queue
@@ -20,4 +25,18 @@ class LearningConfig(AppConfig):
             "learning.cohort.community_removed": _("Community removed from the cohort"),
             "learning.certificate.issued": _("Certificate issued"),
             "learning.certificate.revoked": _("Certificate revoked"),
+            "learning.cohort.coaches_set": _("Coaches of the cohort saved"),
+            "learning.member.coach_assigned": _("Coach assigned to the community"),
+            "learning.member.team_set": _("Team of the community saved"),
+            "learning.step.added": _("Step added to the path"),
+            "learning.step.changed": _("Step of the path changed"),
+            "learning.step.removed": _("Step removed from the path"),
+            "learning.step.moved": _("Step of the path moved"),
+            "learning.step.done": _("Step marked done"),
+            "learning.step.undone": _("Step marked not done"),
+            "learning.session.logged": _("Coaching session logged"),
+            "learning.action.done": _("Agreed action done"),
+            "learning.submission.handed_in": _("Assignment handed in"),
+            "learning.submission.changed": _("Assignment changed"),
+            "learning.submission.reviewed": _("Assignment reviewed"),
         })

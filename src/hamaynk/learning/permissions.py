@@ -1,15 +1,40 @@
+"""Who may do what with cohorts and coaching paths.
+
+* The secretariat of the cohort's network manages the cohort: its communities (with the
+  reason), their coaches, the path; it sees everything of its cohorts.
+* A coach of the cohort sees the cohort page; the coach *assigned to a community* sees and
+  writes that community's log and reviews its assignments.
+* A community's verified head and staff see their own coaching page and log, name their
+  team, hand in assignments and mark their actions done.
+Everyone else gets a 404, the same as for a missing object."""
+
 from typing import Any
 
 import rules
 
 from hamaynk.accounts.permissions import acts_for_the_owner, serves_the_owner
-from hamaynk.learning.models import Certificate, Cohort
+from hamaynk.learning.models import Certificate, Cohort, CohortMember
+
+
+def _member(obj: Any) -> CohortMember | None:
+    if isinstance(obj, CohortMember):
+        return obj
+    member = getattr(obj, "member", None)
+    return member if isinstance(member, CohortMember) else None
 
 
 @rules.predicate
 def coaches_the_cohort(user: Any, cohort: Any) -> bool:
     return isinstance(cohort, Cohort) and cohort.coaches.filter(pk=getattr(user, "pk", None)
                                                                 ).exists()
+
+
+@rules.predicate
+def coaches_the_community(user: Any, obj: Any) -> bool:
+    """The coach assigned to the cohort community (of a member, a session, a submission)."""
+    member = _member(obj)
+    return (member is not None and member.coach_id is not None
+            and member.coach_id == getattr(user, "pk", None))
 
 
 # A cohort, or the network whose cohorts are managed: both say their network as owner.
@@ -28,3 +53,15 @@ def holds_the_certificate(user: Any, certificate: Any) -> bool:
 rules.add_perm("learning.issue_certificate", serves_the_owner)
 rules.add_perm("learning.download_certificate",
                holds_the_certificate | acts_for_the_owner | serves_the_owner)
+# A cohort community (or its session, action, submission): owned by the network and the
+# community.
+rules.add_perm("learning.view_member", serves_the_owner | coaches_the_community
+               | acts_for_the_owner)
+rules.add_perm("learning.view_member_files", serves_the_owner | coaches_the_community
+               | acts_for_the_owner)
+rules.add_perm("learning.edit_team", acts_for_the_owner)
+rules.add_perm("learning.log_session", coaches_the_community | serves_the_owner)
+rules.add_perm("learning.follow_up", serves_the_owner | coaches_the_community
+               | acts_for_the_owner)
+rules.add_perm("learning.hand_in", acts_for_the_owner)
+rules.add_perm("learning.review_submission", coaches_the_community)

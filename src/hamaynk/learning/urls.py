@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hamaynk.learning.views import certificates, cohorts
+from hamaynk.learning.views import certificates, coaching, cohorts
 
 app_name = "learning"
 urlpatterns = [
@@ -11,4 +11,10 @@ urlpatterns = [
     path("certificates/<str:code>/", certificates.certificate_detail, name="certificate"),
     path("certificates/<str:code>/certificate.pdf", certificates.certificate_download,
          name="certificate_pdf"),
+    path("cohort/<id:pk>/path/", coaching.path, name="path"),
+    path("coaching/<id:pk>/", coaching.member, name="member"),
+    path("coaching/<id:pk>/team/", coaching.team, name="team"),
+    path("coaching/<id:pk>/log/", coaching.log, name="log"),
+    path("coaching/<id:pk>/log/new/", coaching.log_new, name="log_new"),
+    path("coaching/<id:pk>/step/<id:step_pk>/", coaching.step, name="step"),
 ]

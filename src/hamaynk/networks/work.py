@@ -2,7 +2,9 @@
 
 Secretariat: membership applications to decide and development plans to approve, per network
 it serves. A community's people: an application to finish (or to change, as asked), the
-development plan that is due, and — as a suggestion — the networks it may join."""
+development plan that is due, and — as a suggestion — the networks it may join. Those who
+follow communities (a coach): the same applications not yet submitted and plans due of the
+given communities, linked to the community's public page."""
 
 from datetime import datetime
 from functools import lru_cache
@@ -124,12 +126,41 @@ def _invitation_items(mine: set[int]) -> list[WorkItem]:
             if (community.pk, network.pk) not in taken]
 
 
+def followed(community_ids: set[int], now: datetime) -> list[Source]:
+    """What the communities have pending with networks, for someone who follows them."""
+    applications = (MembershipApplication.objects
+                    .filter(community_id__in=community_ids,
+                            status__in=MembershipApplication.EDITABLE_STATUSES)
+                    .select_related("community", "network").order_by("created_at", "pk"))
+    plans_due = (Membership.objects
+                 .filter(community_id__in=community_ids, status=Membership.Status.JUNIOR,
+                         plan_due__isnull=False)
+                 .exclude(plans__status=DevelopmentPlan.Status.SUBMITTED)
+                 .select_related("community", "network").order_by("plan_due", "pk"))
+    return [
+        Source.of_queryset(
+            kind="networks-application", title=_("Membership applications not yet submitted"),
+            queryset=applications,
+            item=lambda a: WorkItem(
+                what=(_("Membership application returned for changes")
+                      if a.status == A.CHANGES_REQUESTED
+                      else _("Membership application not yet submitted")),
+                whom=a.network.short_name, url=a.community.get_absolute_url(),
+                since=a.created_at, community_id=a.community_id)),
+        Source.of_queryset(
+            kind="networks-plan-due", title=_("Development plans due"), queryset=plans_due,
+            item=lambda m: WorkItem(what=_("The Local Economic Development Plan is due"),
+                                    whom=m.network.short_name, url=m.community.get_absolute_url(),
+                                    since=m.since, due=m.plan_due,
+                                    community_id=m.community_id))]
+
+
 def sources(user: Any, now: datetime) -> list[Source]:
     return _secretariat_sources(user) + _community_sources(user)
 
 
 def register_work() -> None:
-    register("networks", sources=sources)
+    register("networks", sources=sources, followed=followed)
     # the header's count follows their rows (core/workqueue.py)
     counts.track(MembershipApplication, DevelopmentPlan, NetworkRole)
 

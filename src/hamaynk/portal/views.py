@@ -6,6 +6,7 @@ from hamaynk.accounts.permissions import network_role_pairs, verified_community_
 from hamaynk.communities.selectors import my_affiliations
 from hamaynk.core.workqueue import work_queue
 from hamaynk.grants.selectors import my_grant_applications, open_calls
+from hamaynk.learning.selectors.coaching import members_to_follow
 from hamaynk.networks import selectors as network_selectors
 
 
@@ -44,4 +45,5 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "memberships": network_selectors.my_memberships(user=user)[:20],
         "grant_applications": my_grant_applications(user=user)[:20],
         "cohorts": user.cohorts.select_related("network")[:20],  # type: ignore[union-attr]
+        "coaching": members_to_follow(user=user)[:20],
     })

@@ -82,6 +82,7 @@ MAKERS: dict[str, Callable[[], Any]] = {
     "grants.Grant": ts.GrantFactory,
     "grants.Tranche": ts.TrancheFactory,
     "grants.GrantReport": ts.GrantReportFactory,
+    "learning.Submission": ts.SubmissionFactory,
 }
 
 PAIRS = [pytest.param(table, source, target, id=f"{table!r}:{source}->{target}")

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('communities', '0006_files_owned'),
-        ('learning', '0001_initial'),
+        ('learning', '0003_coaching'),
         ('networks', '0005_membership_listed_order'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -1,7 +1,16 @@
 """The learning module's tables, by part: cohorts (the selected communities and their
-coaches); the catalogue, sessions and enrolments, and coaching paths come in their own files."""
+coaches), coaching paths (steps, progress, sessions, agreed actions, assignments); the
+catalogue, sessions and enrolments come in their own file."""
 
 from hamaynk.learning.models.certificates import Certificate
+from hamaynk.learning.models.coaching import (
+    AgreedAction,
+    CoachingSession,
+    PathStep,
+    StepProgress,
+    Submission,
+)
 from hamaynk.learning.models.cohorts import Cohort, CohortMember
 
-__all__ = ["Certificate", "Cohort", "CohortMember"]
+__all__ = ["AgreedAction", "Certificate", "CoachingSession", "Cohort", "CohortMember",
+           "PathStep", "StepProgress", "Submission"]

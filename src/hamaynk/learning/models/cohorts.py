@@ -41,13 +41,30 @@ class Cohort(TimeStampedModel):
 
 
 class CohortMember(TimeStampedModel):
+    """A community selected into a cohort: why (recorded by the secretariat), its coach (one
+    of the cohort's) and its team (people with a verified affiliation to the community)."""
+
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="members")
     community = models.ForeignKey(Community, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField(_("reason for the selection"), blank=True)
+    coach = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                              blank=True, related_name="coached_members",
+                              verbose_name=_("coach"))
+    team = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True,
+                                  related_name="coaching_teams", verbose_name=_("team"))
 
     class Meta:
         ordering = ["cohort", "community__name_hy"]
         constraints = [models.UniqueConstraint(fields=["cohort", "community"],
                                                name="cohort_member_unique")]
+        verbose_name = _("community of the cohort")
+        verbose_name_plural = _("communities of the cohort")
 
     def __str__(self) -> str:
         return f"{self.community} — {self.cohort}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("learning:member", args=[self.pk])
+
+    def ownership(self) -> Owner:
+        return Owner.of(network_id=self.cohort.network_id, community_id=self.community_id)

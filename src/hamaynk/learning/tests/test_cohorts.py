@@ -18,7 +18,7 @@ def cohort(world) -> Cohort:
     cohort = services.cohort_create(network=world.network, actor=world.secretariat,
                                     name_hy="Պորտֆելներ 2026", name_en="Portfolios 2026")
     services.cohort_add_community(cohort=cohort, community=world.dilijan,
-                                  actor=world.secretariat)
+                                  actor=world.secretariat, reason="Ունի զբոսաշրջության ծրագիր")
     services.cohort_set_coaches(cohort=cohort, coaches=[world.coach], actor=world.secretariat)
     return cohort
 
@@ -26,10 +26,11 @@ def cohort(world) -> Cohort:
 def test_only_the_secretariat_manages_cohorts(world, cohort):
     for person in (world.head, world.coach, world.reviewer):
         with pytest.raises(PermissionDenied):
-            services.cohort_add_community(cohort=cohort, community=world.akunk, actor=person)
+            services.cohort_add_community(cohort=cohort, community=world.akunk, actor=person,
+                                          reason="Փորձ")
     with pytest.raises(DomainError):
         services.cohort_add_community(cohort=cohort, community=world.dilijan,
-                                      actor=world.secretariat)
+                                      actor=world.secretariat, reason="Կրկին")
     with pytest.raises(DomainError):
         services.cohort_set_coaches(cohort=cohort, coaches=[world.reviewer],
                                     actor=world.secretariat)
@@ -57,8 +58,13 @@ def test_cohort_pages_permission_matrix(client, world, cohort, role):
 
 def test_secretariat_adds_a_community_in_the_page(client, world, cohort):
     client.force_login(world.secretariat)
-    client.post(cohort.get_absolute_url(), {"community": world.akunk.pk})
+    response = client.post(cohort.get_absolute_url(), {"community": world.akunk.pk})
+    assert response.status_code == 200 and "reason" in response.context["form"].errors
+    assert set(cohort.communities.all()) == {world.dilijan}
+    client.post(cohort.get_absolute_url(), {"community": world.akunk.pk,
+                                            "reason": "Նոր ղեկավարը պատրաստ է"})
     assert set(cohort.communities.all()) == {world.dilijan, world.akunk}
+    assert cohort.members.get(community=world.akunk).reason == "Նոր ղեկավարը պատրաստ է"
     client.post(cohort.get_absolute_url(), {"remove": world.akunk.pk})
     assert set(cohort.communities.all()) == {world.dilijan}
 
@@ -80,7 +86,7 @@ def test_cohort_pages_are_paginated_with_fixed_queries(client, world, cohort):
     urls = [cohort.get_absolute_url(), reverse("learning:cohorts", args=["m4eg"])]
     before = [count(u)[0] for u in urls]
     for i in range(30):
-        services.cohort_add_community(cohort=cohort, actor=world.secretariat,
+        services.cohort_add_community(cohort=cohort, actor=world.secretariat, reason="Թիմ",
                                       community=CommunityFactory(region=world.tavush))
         services.cohort_create(network=world.network, actor=world.secretariat,
                                name_hy=f"Խումբ {i}")

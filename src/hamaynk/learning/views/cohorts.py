@@ -13,7 +13,9 @@ from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
 from hamaynk.core.parsing import parse_id
 from hamaynk.learning.models import Cohort
+from hamaynk.learning.selectors.coaching import cohort_progress
 from hamaynk.learning.services import cohorts as services
+from hamaynk.learning.services.coaching import today_of
 from hamaynk.networks.selectors import network_for_secretariat
 
 
@@ -28,6 +30,10 @@ class AddCommunityForm(forms.Form):
         label=gettext_lazy("Community"), empty_label=gettext_lazy("Choose a community"),
         queryset=Community.objects.filter(is_verified=True, valid_to__isnull=True)
         .select_related("region").order_by("region__code", "name_hy"))
+    reason = forms.CharField(label=gettext_lazy("Reason for the selection"), max_length=5000,
+                             widget=forms.Textarea(attrs={"rows": 2}),
+                             error_messages={"required": gettext_lazy(
+                                 "Say why this community is selected into the cohort.")})
 
 
 @login_required
@@ -81,17 +87,23 @@ def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("The coaches are saved."))
                 return redirect(cohort)
             if form.is_valid():
-                services.cohort_add_community(cohort=cohort, actor=request.user,  # type: ignore[arg-type]
-                                              community=form.cleaned_data["community"])
-                messages.success(request, _("The community is added to the cohort."))
-                return redirect(cohort)
+                try:
+                    services.cohort_add_community(cohort=cohort, actor=request.user,  # type: ignore[arg-type]
+                                                  community=form.cleaned_data["community"],
+                                                  reason=form.cleaned_data["reason"])
+                except DomainError as exc:
+                    form.add_error(exc.field if exc.field in form.fields else None,
+                                   str(exc.message))
+                else:
+                    messages.success(request, _("The community is added to the cohort."))
+                    return redirect(cohort)
         except DomainError as exc:
             messages.error(request, str(exc.message))
     network_coaches = User.objects.filter(network_roles__network=cohort.network_id,
                                           network_roles__role="coach").distinct()
+    progress = cohort_progress(cohort=cohort, page=request.GET.get("page"),
+                               today=today_of(cohort))
     return render(request, "learning/cohort.html", {
-        "cohort": cohort, "page_obj": paginate(
-            cohort.members.select_related("community__region").order_by(
-                "community__name_hy", "pk"), request.GET.get("page")),
+        "cohort": cohort, "page_obj": progress.page_obj, "progress": progress,
         "form": form, "can_manage": can_manage, "coaches": network_coaches,
         "chosen": set(cohort.coaches.values_list("pk", flat=True))})

@@ -82,6 +82,8 @@ MAKERS: dict[str, Callable[[], Any]] = {
     "grants.Grant": ts.GrantFactory,
     "grants.Tranche": ts.TrancheFactory,
     "grants.GrantReport": ts.GrantReportFactory,
+    "learning.Opportunity": ts.OpportunityFactory,
+    "learning.Enrolment": ts.EnrolmentFactory,
 }
 
 PAIRS = [pytest.param(table, source, target, id=f"{table!r}:{source}->{target}")

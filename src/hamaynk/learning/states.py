@@ -1,0 +1,28 @@
+"""The state tables of the learning module: an opportunity's publication and an enrolment's
+way to a seat. Services move a status only through `core.transitions.transition()`."""
+
+from django.utils.translation import gettext_lazy as _
+
+from hamaynk.core.transitions import StateTable, register
+from hamaynk.learning.models import Enrolment, Opportunity
+
+O = Opportunity.Status
+OPPORTUNITY_TRANSITIONS = StateTable(model=Opportunity, initial={O.DRAFT}, transitions={
+    O.DRAFT: {O.PUBLISHED},
+    O.PUBLISHED: {O.ARCHIVED, O.DRAFT},
+    O.ARCHIVED: {O.PUBLISHED},
+})
+
+E = Enrolment.Status
+# requested: the organiser approves (to a seat, or to the waiting list when none is free)
+# or declines; waitlisted: promoted in order when a seat frees; confirmed holds a seat.
+ENROLMENT_TRANSITIONS = StateTable(
+    model=Enrolment, initial={E.REQUESTED, E.CONFIRMED, E.WAITLISTED}, transitions={
+        E.REQUESTED: {E.CONFIRMED, E.WAITLISTED, E.DECLINED, E.CANCELLED},
+        E.WAITLISTED: {E.CONFIRMED, E.CANCELLED, E.DECLINED},
+        E.CONFIRMED: {E.CANCELLED},
+        E.CANCELLED: set(),
+        E.DECLINED: set(),
+    }, refusal=_("This enrolment cannot be changed while it is “%(status)s”."))
+
+register(OPPORTUNITY_TRANSITIONS, ENROLMENT_TRANSITIONS)

@@ -6,11 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from hamaynk.core.transitions import StateTable, register
 from hamaynk.learning.models import Enrolment, Opportunity
 
-O = Opportunity.Status
-OPPORTUNITY_TRANSITIONS = StateTable(model=Opportunity, initial={O.DRAFT}, transitions={
-    O.DRAFT: {O.PUBLISHED},
-    O.PUBLISHED: {O.ARCHIVED, O.DRAFT},
-    O.ARCHIVED: {O.PUBLISHED},
+OS = Opportunity.Status
+OPPORTUNITY_TRANSITIONS = StateTable(model=Opportunity, initial={OS.DRAFT}, transitions={
+    OS.DRAFT: {OS.PUBLISHED},
+    OS.PUBLISHED: {OS.ARCHIVED, OS.DRAFT},
+    OS.ARCHIVED: {OS.PUBLISHED},
 })
 
 E = Enrolment.Status

@@ -26,7 +26,7 @@ from hamaynk.learning.models.catalogue import (
 from hamaynk.learning.states import OPPORTUNITY_TRANSITIONS
 from hamaynk.networks.models import Network
 
-O = Opportunity.Status
+OS = Opportunity.Status
 OPPORTUNITY_FIELDS = ("kind", "format", "title_hy", "title_en", "description_hy",
                       "description_en", "provider_hy", "provider_en", "hours")
 SESSION_FIELDS = ("label_hy", "label_en", "country", "place_hy", "place_en", "online_url",
@@ -73,7 +73,7 @@ def opportunity_create(*, network: Network, actor: User, kind: str, format: str,
     require(actor, "learning.manage_catalogue", network)
     values = _opportunity_values(kind=kind, format=format, title_hy=title_hy,
                                  languages=languages, audience=audience, hours=hours, **text)
-    opportunity = Opportunity.objects.create(network=network, status=O.DRAFT, **values)
+    opportunity = Opportunity.objects.create(network=network, status=OS.DRAFT, **values)
     opportunity.topics.set(list(topics))
     audit.record(action="learning.opportunity.created", actor=actor, target=opportunity)
     return opportunity
@@ -102,7 +102,7 @@ def opportunity_move(*, opportunity: Opportunity, actor: User, to: str) -> Oppor
     require(actor, "learning.manage_catalogue", opportunity)
     locked = lock(Opportunity, opportunity.pk, select_related=("network",))
     fields = []
-    if to == O.PUBLISHED:
+    if to == OS.PUBLISHED:
         if not locked.sessions.exists() and locked.kind != Opportunity.Kind.ELEARNING:
             raise DomainError(_("Add a session before publishing: people enrol in sessions."))
         locked.published_at = timezone.now()
@@ -208,7 +208,7 @@ def _session_values(opportunity: Opportunity, raw: dict[str, Any]) -> dict[str, 
 @transaction.atomic
 def session_create(*, opportunity: Opportunity, actor: User, **raw: Any) -> Session:
     require(actor, "learning.manage_catalogue", opportunity)
-    if opportunity.status == O.ARCHIVED:
+    if opportunity.status == OS.ARCHIVED:
         raise DomainError(_("An archived opportunity takes no new sessions."))
     session = Session.objects.create(opportunity=opportunity,
                                      **_session_values(opportunity, raw))

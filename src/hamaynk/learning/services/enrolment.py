@@ -11,6 +11,7 @@ waiting list when none is free).
 Every write locks the session's row first, so two enrolments never take the last seat."""
 
 import zoneinfo
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,6 +90,10 @@ def _tell(enrolment: Enrolment, kind: str, *, actor: Any = None) -> None:
            url=enrolment.session.get_absolute_url())
 
 
+def _teller(enrolment: Enrolment, kind: str) -> Callable[[], None]:
+    return lambda: _tell(enrolment, kind)
+
+
 def _is_verified_member(person: User, community: Community) -> bool:
     return Affiliation.objects.filter(user=person, community=community,
                                       status=Affiliation.Status.VERIFIED).exists()
@@ -152,7 +157,7 @@ def promote_waitlisted(*, session: Session, actor: Any) -> list[Enrolment]:
         enrolment.decided_at = timezone.now()
         transition(enrolment, to=E.CONFIRMED, table=ENROLMENT_TRANSITIONS, actor=actor,
                    action="learning.enrolment.promoted", fields=["decided_at"],
-                   notify=lambda e=enrolment: _tell(e, "learning.enrolment.promoted"))
+                   notify=_teller(enrolment, "learning.enrolment.promoted"))
         seats.take(enrolment.community_id, country_id)
         promoted.append(enrolment)
     return promoted

@@ -54,7 +54,8 @@ class OpportunityForm(forms.ModelForm):
 class MaterialForm(forms.Form):
     title_hy = forms.CharField(label=_("Title in Armenian"), max_length=300)
     title_en = forms.CharField(label=_("Title in English"), max_length=300, required=False)
-    url = forms.URLField(label=_("Link"), max_length=500, required=False)
+    url = forms.URLField(label=_("Link"), max_length=500, required=False,
+                         assume_scheme="https")
     file = forms.FileField(label=_("or a file (PDF, DOCX, XLSX, an image)"), required=False)
 
     def clean(self) -> dict[str, Any]:
@@ -65,6 +66,8 @@ class MaterialForm(forms.Form):
 
 
 class SessionForm(forms.ModelForm):
+    online_url = forms.URLField(label=_("Online link"), max_length=500, required=False,
+                                assume_scheme="https")
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONE_CHOICES,
                                   help_text=_("The moments below are in this zone."))
 

@@ -69,3 +69,9 @@ def colleagues(*, communities: list[Community]) -> QuerySet[User]:
     return (User.objects.filter(affiliations__community__in=communities,
                                 affiliations__status=Affiliation.Status.VERIFIED)
             .distinct().order_by("full_name", "pk"))
+
+
+def my_enrolments(*, user: Any) -> QuerySet[Enrolment]:
+    """A person's own enrolments, whoever made them, the latest sessions first."""
+    return (Enrolment.objects.filter(person=user).select_related("session__opportunity")
+            .order_by("-session__starts_at", "-pk"))

@@ -351,3 +351,19 @@ def test_a_session_update_keeps_the_moments_in_its_zone(world):
     updated = services.session_update(session=session, actor=world.secretariat,
                                        **{**values, "label_hy": "Քիշնև"})
     assert updated.version == session.version + 1
+
+
+def test_the_api_lists_published_opportunities_their_sessions_and_my_enrolments(
+        client, world, session, enrolment):
+    OpportunityFactory(network=world.network, status="draft")
+    listed = client.get("/api/learning/opportunities").json()
+    assert [o["id"] for o in listed["items"]] == [session.opportunity_id]
+    assert client.get("/api/learning/opportunities", {"format": "\x00"}).status_code == 422
+    sessions = client.get(f"/api/learning/opportunities/{session.opportunity_id}/sessions")
+    assert sessions.json()["items"][0]["confirmed"] == 1
+    draft = Opportunity.objects.get(status="draft")
+    assert client.get(f"/api/learning/opportunities/{draft.pk}/sessions").status_code == 404
+    assert client.get("/api/me/enrolments").status_code == 401
+    client.force_login(world.staff)
+    mine = client.get("/api/me/enrolments").json()["items"]
+    assert [(e["id"], e["status"]) for e in mine] == [(enrolment.pk, "confirmed")]

@@ -13,7 +13,7 @@ from django.db import transaction
 from hamaynk.accounts.models import User
 from hamaynk.communities.importer import import_registry
 from hamaynk.communities.models import Affiliation, Community
-from hamaynk.demo import grants_demo
+from hamaynk.demo import grants_demo, learning_demo
 from hamaynk.networks.models import Commitment, CouncilTemplate, Membership, Network, NetworkRole
 from hamaynk.networks.services._common import add_months
 
@@ -165,6 +165,7 @@ class Command(BaseCommand):
                             user=user, community=community, role=role, status=status,
                             decided_by=secretariat if status == "verified" else None)
             grants_demo.load(networks["m4eg"], secretariat)
+            learning_demo.load(networks, secretariat)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Accounts (password demo12345, "
                                              "demo only):"))
         for email, _name, network_role, affiliation in ACCOUNTS:

@@ -34,13 +34,13 @@ def english(client):
 
 
 @pytest.fixture
-def session(world) -> Session:
+def session(world):
     return SessionFactory(opportunity__network=world.network, community_quota=2,
                           opportunity__title_hy="Կանաչ անցման սեմինար")
 
 
 @pytest.fixture
-def enrolment(world, session) -> Enrolment:
+def enrolment(world, session):
     return enrolling.enrol(session=session, community=world.akunk, person=world.staff,
                            actor=world.staff)
 

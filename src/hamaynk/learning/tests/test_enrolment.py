@@ -6,7 +6,7 @@ import datetime
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from hamaynk.core.errors import DomainError, IllegalTransition
 from hamaynk.learning.models import Enrolment
@@ -22,6 +22,13 @@ from hamaynk.tests_support import (
 
 pytestmark = pytest.mark.django_db
 E = Enrolment.Status
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Refusals are read in English here (the catalogue's tests read Armenian pages)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

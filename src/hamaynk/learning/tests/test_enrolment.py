@@ -26,7 +26,7 @@ E = Enrolment.Status
 
 @pytest.fixture(autouse=True)
 def english():
-    """Refusals are read in English here (the catalogue's tests read Armenian pages)."""
+    """Refusals are read in English here (the journey reads both languages)."""
     with translation.override("en"):
         yield
 

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hamaynk.communities.models import Country
+from hamaynk.core.parsing import validate_programme_date
 from hamaynk.learning.models import Opportunity, Session, Topic
 from hamaynk.learning.models.catalogue import AUDIENCE_CHOICES, LANGUAGE_CHOICES, codes
 from hamaynk.learning.services.catalogue import session_problems
@@ -89,10 +90,12 @@ class SessionForm(forms.ModelForm):
         cast(forms.ModelChoiceField, self.fields["country"]).queryset = (
             Country.objects.order_by("code"))
         for name in ("starts_at", "ends_at", "enrolment_deadline", "cancellation_cutoff"):
-            cast(forms.DateTimeField, self.fields[name]).input_formats = MOMENT_FORMATS
+            field = cast(forms.DateTimeField, self.fields[name])
+            field.input_formats = MOMENT_FORMATS
+            field.validators = [*field.validators, validate_programme_date]
         if self.instance.pk and self.instance.time_zone not in TIME_ZONES:
-            field = cast(forms.ChoiceField, self.fields["time_zone"])
-            field.choices = [*TIME_ZONE_CHOICES, (self.instance.time_zone,
+            zones = cast(forms.ChoiceField, self.fields["time_zone"])
+            zones.choices = [*TIME_ZONE_CHOICES, (self.instance.time_zone,
                                                   self.instance.time_zone)]
 
     def clean(self) -> dict[str, Any]:

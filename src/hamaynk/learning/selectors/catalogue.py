@@ -153,3 +153,13 @@ def recommended_for(*, community: Community) -> QuerySet[Opportunity]:
     will match a community's needs to the opportunities' topics here)."""
     return Opportunity.objects.none()
 
+
+
+def networks_managed(*, user: Any) -> list[Network]:
+    """The networks whose catalogue the viewer manages (their secretariat's)."""
+    from hamaynk.accounts.permissions import network_ids_served
+
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return list(Network.objects.order_by("slug"))
+    served = network_ids_served(user)
+    return list(Network.objects.filter(pk__in=served).order_by("slug")) if served else []

@@ -124,20 +124,21 @@ def test_the_secretariat_builds_and_publishes_a_workshop_through_the_pages(clien
     opportunity = Opportunity.objects.get()
     assert response.status_code == 302 and opportunity.status == "draft"
     assert opportunity.languages == "hy,en"
+    year = timezone.now().year + 2  # a March ahead, whatever today is
     new_session = reverse("learning:session_create", args=[opportunity.pk])
     values = {"time_zone": "Europe/Chisinau", "place_hy": "Քիշնև",
-              "starts_at": "2030-03-10T10:00", "ends_at": "2030-03-10T09:00",
-              "enrolment_deadline": "2030-03-01T18:00", "capacity": "20",
+              "starts_at": f"{year}-03-10T10:00", "ends_at": f"{year}-03-10T09:00",
+              "enrolment_deadline": f"{year}-03-01T18:00", "capacity": "20",
               "community_quota": "2"}
     with translation.override("en"):
         response = client.post(new_session, values)
     assert "The session must end after it starts." in response.content.decode()
     assert not Session.objects.exists()
-    client.post(new_session, {**values, "ends_at": "2030-03-11T17:00"})
+    client.post(new_session, {**values, "ends_at": f"{year}-03-11T17:00"})
     session = Session.objects.get()
     assert session.time_zone == "Europe/Chisinau"
-    assert session.starts_at == datetime.datetime(2030, 3, 10, 8, tzinfo=datetime.UTC)
-    assert session.days() == [datetime.date(2030, 3, 10), datetime.date(2030, 3, 11)]
+    assert session.starts_at == datetime.datetime(year, 3, 10, 8, tzinfo=datetime.UTC)
+    assert session.days() == [datetime.date(year, 3, 10), datetime.date(year, 3, 11)]
     client.post(reverse("learning:opportunity_move", args=[opportunity.pk]), {"to": "publish"})
     opportunity.refresh_from_db()
     assert opportunity.status == "published"
@@ -292,6 +293,12 @@ def test_hostile_posts_are_never_a_500(client, world, session, data):
               "community_quota": "0", "enrolment_deadline": "\x00"}
     assert client.post(reverse("learning:session_edit", args=[session.pk]),
                        values).status_code == 200
+    for moment in ("0001-01-01T00:00", "9999-12-31T23:59"):
+        response = client.post(reverse("learning:session_edit", args=[session.pk]), {
+            "time_zone": "Europe/Chisinau", "starts_at": moment, "ends_at": moment,
+            "enrolment_deadline": moment, "capacity": "3", "place_hy": "Քիշնև"})
+        assert response.status_code == 200 and "Enter a date from the year" in \
+            response.content.decode()
     assert client.post(reverse("learning:opportunity_move", args=[session.opportunity_id]),
                        {"to": "nowhere"}).status_code == 404
 

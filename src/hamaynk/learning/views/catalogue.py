@@ -37,7 +37,8 @@ def catalogue(request: HttpRequest) -> HttpResponse:
                     count_models=(Session,))
     return render(request, "learning/catalogue/catalogue.html", {
         "page_obj": page, "filters": filters, "topics": topics, "countries": countries,
-        "formats": Opportunity.Format.choices, "languages": LANGUAGE_CHOICES})
+        "formats": Opportunity.Format.choices, "languages": LANGUAGE_CHOICES,
+        "managed": selectors.networks_managed(user=request.user)})
 
 
 def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:

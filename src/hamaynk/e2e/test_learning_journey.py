@@ -120,3 +120,10 @@ def test_a_workshop_is_published_enrolled_waitlisted_and_promoted(page, world, l
     assert Notification.objects.filter(recipient=third,
                                        kind="learning.enrolment.promoted").exists()
     _shots(page, f"l5-our-learning-{language}")
+
+    _sign_out(page)  # the organiser's list: who holds a seat, who waits
+    sign_in(page, world.secretariat.email)
+    page.wait_for_load_state()
+    page.goto(f"/learning/session/{session.pk}/enrolments/")
+    assert page.locator("table.list tbody tr").count() == 3
+    _shots(page, f"l6-session-enrolments-{language}")

@@ -275,8 +275,6 @@ class Enrolment(TimeStampedModel):
     reason = models.TextField(_("reason"), blank=True)
     version = models.PositiveIntegerField(default=1)
 
-    file_permission = "learning.view_enrolment"
-
     class Meta:
         ordering = ["queued_at", "pk"]
         verbose_name = _("enrolment")

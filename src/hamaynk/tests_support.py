@@ -387,3 +387,51 @@ class SubmissionFactory(factory.django.DjangoModelFactory[Any]):
     step = factory.SubFactory(PathStepFactory, cohort=factory.SelfAttribute("..member.cohort"))
     text = "Քարտեզը"
     submitted_at = factory.LazyFunction(lambda: _moment(2))
+# --- learning: the catalogue, sessions and enrolments --------------------------------------
+
+def _from_now(days: float) -> Any:
+    import datetime
+
+    from django.utils import timezone
+
+    return timezone.now() + datetime.timedelta(days=days)
+
+
+class OpportunityFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "learning.Opportunity"
+
+    network = factory.SubFactory(NetworkFactory)
+    kind = "workshop"
+    format = "offline"
+    languages = "hy"
+    title_hy = factory.Sequence(lambda n: f"Ռեսուրսների ներգրավում {n}")
+    title_en = factory.Sequence(lambda n: f"Resource mobilisation {n}")
+    status = "published"
+    published_at = factory.LazyFunction(lambda: _from_now(-1))
+
+
+class SessionFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "learning.Session"
+
+    opportunity = factory.SubFactory(OpportunityFactory)
+    place_hy = "Երևան"
+    time_zone = "Asia/Yerevan"
+    starts_at = factory.LazyFunction(lambda: _from_now(20))
+    ends_at = factory.LazyAttribute(lambda s: s.starts_at + __import__("datetime").timedelta(
+        hours=6))
+    capacity = 20
+    enrolment_deadline = factory.LazyFunction(lambda: _from_now(10))
+
+
+class EnrolmentFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "learning.Enrolment"
+
+    session = factory.SubFactory(SessionFactory)
+    community = factory.SubFactory(CommunityFactory)
+    person = factory.SubFactory(UserFactory)
+    enrolled_by = factory.SelfAttribute("person")
+    status = "confirmed"
+    queued_at = factory.LazyFunction(lambda: _from_now(0))

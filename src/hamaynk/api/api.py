@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 
 from hamaynk.communities.api import router as communities_router
 from hamaynk.grants.api import router as grants_router
+from hamaynk.learning.api import router as learning_router
 from hamaynk.networks.api import router as networks_router
 
 api = NinjaAPI(title="Hamaynk API", version="1", urls_namespace="api",
@@ -13,3 +14,4 @@ api = NinjaAPI(title="Hamaynk API", version="1", urls_namespace="api",
 api.add_router("/", communities_router)
 api.add_router("/", networks_router)
 api.add_router("/", grants_router)
+api.add_router("/", learning_router)

@@ -8,15 +8,19 @@ class LearningConfig(AppConfig):
     verbose_name = _("Learning")
 
     def ready(self) -> None:
+        from hamaynk.core import counts
         from hamaynk.core.audit import register_actions
         from hamaynk.learning import (  # noqa: F401
             certificate_notices,
             coaching_notices,
+            notices,
             permissions,
             states,
         )
+        from hamaynk.learning.models import Enrolment, Opportunity, Session
         from hamaynk.learning.work import register_work
 
+        counts.track(Opportunity, Session, Enrolment)
         register_work()  # its items in the work queue
 
         register_actions({
@@ -39,4 +43,19 @@ class LearningConfig(AppConfig):
             "learning.submission.handed_in": _("Assignment handed in"),
             "learning.submission.changed": _("Assignment changed"),
             "learning.submission.reviewed": _("Assignment reviewed"),
+            "learning.opportunity.created": _("Learning opportunity created"),
+            "learning.opportunity.updated": _("Learning opportunity changed"),
+            "learning.opportunity.published": _("Learning opportunity published"),
+            "learning.opportunity.draft": _("Learning opportunity taken back to draft"),
+            "learning.opportunity.archived": _("Learning opportunity archived"),
+            "learning.material.added": _("Learning material added"),
+            "learning.material.removed": _("Learning material removed"),
+            "learning.session.created": _("Session added"),
+            "learning.session.updated": _("Session changed"),
+            "learning.enrolment.created": _("Enrolment made"),
+            "learning.enrolment.approved": _("Enrolment approved"),
+            "learning.enrolment.declined": _("Enrolment declined"),
+            "learning.enrolment.promoted": _("Enrolment confirmed from the waiting list"),
+            "learning.enrolment.cancelled": _("Enrolment cancelled"),
+            "learning.enrolment.handed_over": _("Seat handed to a colleague"),
         })

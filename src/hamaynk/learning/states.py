@@ -1,9 +1,31 @@
-"""The learning module's state tables: an assignment handed in is reviewed by the coach
-(accepted, or returned for changes and handed in again). Services move a status only
-through `core.transitions.transition()`."""
+"""The state tables of the learning module: an opportunity's publication, an enrolment's way
+to a seat, and an assignment handed in and reviewed by the coach (accepted, or returned for
+changes and handed in again). Services move a status only through
+`core.transitions.transition()`."""
+
+from django.utils.translation import gettext_lazy as _
 
 from hamaynk.core.transitions import StateTable, register
-from hamaynk.learning.models import Submission
+from hamaynk.learning.models import Enrolment, Opportunity, Submission
+
+OS = Opportunity.Status
+OPPORTUNITY_TRANSITIONS = StateTable(model=Opportunity, initial={OS.DRAFT}, transitions={
+    OS.DRAFT: {OS.PUBLISHED},
+    OS.PUBLISHED: {OS.ARCHIVED, OS.DRAFT},
+    OS.ARCHIVED: {OS.PUBLISHED},
+})
+
+E = Enrolment.Status
+# requested: the organiser approves (to a seat, or to the waiting list when none is free)
+# or declines; waitlisted: promoted in order when a seat frees; confirmed holds a seat.
+ENROLMENT_TRANSITIONS = StateTable(
+    model=Enrolment, initial={E.REQUESTED, E.CONFIRMED, E.WAITLISTED}, transitions={
+        E.REQUESTED: {E.CONFIRMED, E.WAITLISTED, E.DECLINED, E.CANCELLED},
+        E.WAITLISTED: {E.CONFIRMED, E.CANCELLED, E.DECLINED},
+        E.CONFIRMED: {E.CANCELLED},
+        E.CANCELLED: set(),
+        E.DECLINED: set(),
+    }, refusal=_("This enrolment cannot be changed while it is “%(status)s”."))
 
 S = Submission.Status
 SUBMISSION_TRANSITIONS = StateTable(model=Submission, initial={S.SUBMITTED}, transitions={
@@ -12,4 +34,4 @@ SUBMISSION_TRANSITIONS = StateTable(model=Submission, initial={S.SUBMITTED}, tra
     S.ACCEPTED: set(),
 })
 
-register(SUBMISSION_TRANSITIONS)
+register(OPPORTUNITY_TRANSITIONS, ENROLMENT_TRANSITIONS, SUBMISSION_TRANSITIONS)

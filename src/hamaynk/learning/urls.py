@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hamaynk.learning.views import certificates, coaching, cohorts
+from hamaynk.learning.views import catalogue, certificates, coaching, cohorts, manage
 
 app_name = "learning"
 urlpatterns = [
@@ -17,4 +17,24 @@ urlpatterns = [
     path("coaching/<id:pk>/log/", coaching.log, name="log"),
     path("coaching/<id:pk>/log/new/", coaching.log_new, name="log_new"),
     path("coaching/<id:pk>/step/<id:step_pk>/", coaching.step, name="step"),
+    # the public catalogue
+    path("", catalogue.catalogue, name="catalogue"),
+    path("opportunity/<id:pk>/", catalogue.opportunity_detail, name="opportunity"),
+    path("session/<id:pk>/", catalogue.session_detail, name="session"),
+    path("session/<id:pk>/calendar.ics", catalogue.session_ics, name="session_ics"),
+    # a community's enrolments
+    path("our/", catalogue.our_learning, name="our_learning"),
+    path("enrolment/<id:pk>/cancel/", catalogue.enrolment_cancel, name="enrolment_cancel"),
+    path("enrolment/<id:pk>/hand-over/", catalogue.enrolment_hand_over,
+         name="enrolment_hand_over"),
+    # the secretariat's
+    path("manage/<slug:network_slug>/", manage.manage, name="manage"),
+    path("manage/<slug:network_slug>/new/", manage.opportunity_create,
+         name="opportunity_create"),
+    path("opportunity/<id:pk>/edit/", manage.opportunity_edit, name="opportunity_edit"),
+    path("opportunity/<id:pk>/move/", manage.opportunity_move, name="opportunity_move"),
+    path("opportunity/<id:pk>/materials/", manage.materials, name="materials"),
+    path("opportunity/<id:pk>/sessions/new/", manage.session_create, name="session_create"),
+    path("session/<id:pk>/edit/", manage.session_edit, name="session_edit"),
+    path("session/<id:pk>/enrolments/", manage.session_enrolments, name="session_enrolments"),
 ]

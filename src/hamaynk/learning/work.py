@@ -9,7 +9,11 @@
   items with a due day are counted in the header, the others are shown only; and, as a
   suggestion, the cohorts they follow.
 * Those who follow communities (`followed`): the communities' open actions and the steps
-  of their path due within `STEP_HORIZON_DAYS` or overdue, not done."""
+  of their path due within `STEP_HORIZON_DAYS` or overdue, not done.
+* The organiser (a network's secretariat): enrolments awaiting approval, oldest first, each
+  linked to its session's enrolment list (counted).
+* A community's people, besides: their community's confirmed enrolments in sessions that
+  start within `SOON_DAYS` (a reminder, not counted)."""
 
 import datetime
 from collections import defaultdict
@@ -22,18 +26,20 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from hamaynk.accounts.permissions import is_coach, verified_community_ids
+from hamaynk.accounts.permissions import is_coach, network_ids_served, verified_community_ids
 from hamaynk.core import counts
 from hamaynk.core.workqueue import Source, WorkItem, followed_work, register
 from hamaynk.learning.models import (
     AgreedAction,
     Cohort,
     CohortMember,
+    Enrolment,
     PathStep,
     StepProgress,
     Submission,
 )
 
+SOON_DAYS = 7  # an enrolment's session shows this many days before it starts
 STEP_HORIZON_DAYS = 14  # a step not done shows this many days before it is due
 S = Submission.Status
 
@@ -165,7 +171,44 @@ def sources(user: Any, now: datetime.datetime) -> list[Source]:
     return _community_sources(user, now) + _coach_sources(user, now)
 
 
+def enrolment_sources(user: Any, now: datetime.datetime) -> list[Source]:
+    found = []
+    served = network_ids_served(user)
+    if served:
+        to_approve = (Enrolment.objects
+                      .filter(session__opportunity__network_id__in=served,
+                              status=Enrolment.Status.REQUESTED)
+                      .select_related("session__opportunity", "community", "person")
+                      .order_by("created_at", "pk"))
+        found.append(Source.of_queryset(
+            kind="learning-approve", title=_("Enrolments to approve"), queryset=to_approve,
+            item=lambda e: WorkItem(
+                what=_("Approve or decline the enrolment"),
+                whom=f"{e.person.get_full_name()} ({e.community.name})",
+                detail=str(e.session), since=e.created_at, due=e.session.enrolment_deadline,
+                url=reverse("learning:session_enrolments", args=[e.session_id])
+                + "?status=requested")))
+    communities = verified_community_ids(user)
+    if communities:
+        soon = (Enrolment.objects
+                .filter(community_id__in=communities, status=Enrolment.Status.CONFIRMED,
+                        session__starts_at__gte=now,
+                        session__starts_at__lt=now + datetime.timedelta(days=SOON_DAYS))
+                .select_related("session__opportunity", "person")
+                .order_by("session__starts_at", "pk"))
+        found.append(Source.of_queryset(
+            kind="learning-soon", title=_("Learning starting within a week"), queryset=soon,
+            counted=False, see_all=reverse("learning:our_learning"),
+            item=lambda e: WorkItem(
+                what=_("Take part in the session"), whom=e.person.get_full_name(),
+                detail=str(e.session), due=e.session.starts_at,
+                url=e.session.get_absolute_url())))
+    return found
+
+
 def register_work() -> None:
-    register("learning", sources=sources, followed=followed)
+    register("learning", sources=lambda user, now: [*sources(user, now),
+                                                    *enrolment_sources(user, now)],
+             followed=followed)
     # the header's count follows their rows (core/workqueue.py)
     counts.track(AgreedAction, Submission, StepProgress, CohortMember, PathStep)

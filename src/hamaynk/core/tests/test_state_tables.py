@@ -83,6 +83,8 @@ MAKERS: dict[str, Callable[[], Any]] = {
     "grants.Tranche": ts.TrancheFactory,
     "grants.GrantReport": ts.GrantReportFactory,
     "learning.Submission": ts.SubmissionFactory,
+    "learning.Opportunity": ts.OpportunityFactory,
+    "learning.Enrolment": ts.EnrolmentFactory,
 }
 
 PAIRS = [pytest.param(table, source, target, id=f"{table!r}:{source}->{target}")

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0003_job_lease'),
-        ('learning', '0001_initial'),
+        ('learning', '0002_catalogue'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -2,6 +2,13 @@
 coaches), coaching paths (steps, progress, sessions, agreed actions, assignments); the
 catalogue, sessions and enrolments come in their own file."""
 
+from hamaynk.learning.models.catalogue import (
+    Enrolment,
+    Material,
+    Opportunity,
+    Session,
+    Topic,
+)
 from hamaynk.learning.models.certificates import Certificate
 from hamaynk.learning.models.coaching import (
     AgreedAction,
@@ -13,4 +20,5 @@ from hamaynk.learning.models.coaching import (
 from hamaynk.learning.models.cohorts import Cohort, CohortMember
 
 __all__ = ["AgreedAction", "Certificate", "CoachingSession", "Cohort", "CohortMember",
-           "PathStep", "StepProgress", "Submission"]
+           "Enrolment", "Material", "Opportunity", "PathStep", "Session", "StepProgress",
+           "Submission", "Topic"]

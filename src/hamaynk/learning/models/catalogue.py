@@ -3,7 +3,7 @@ webinars …) with their materials, their sessions (a place or a link, moments i
 session's own time zone, seats and quotas) and the enrolments communities make for their
 people.
 
-Attendance (the next part) hangs off an enrolment and one of its session's days
+Attendance (attendance.py) hangs off an enrolment and one of its session's days
 (`Session.days()`: the session's dates in its own zone), so a multi-day session is taken
 day by day without a table of days here."""
 
@@ -106,6 +106,13 @@ class Opportunity(TimeStampedModel):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices,
                               default=Status.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True)
+    # Completion rules: the days a person must attend (empty: every day of the session) and,
+    # where the opportunity has a quiz (`LearningForm` of purpose "quiz"), the share of its
+    # points to pass, in per cent.
+    days_required = models.PositiveSmallIntegerField(_("days attended to complete"),
+                                                     null=True, blank=True)
+    pass_mark = models.PositiveSmallIntegerField(_("quiz pass mark (%)"), null=True,
+                                                 blank=True)
     version = models.PositiveIntegerField(default=1)
 
     file_permission = "learning.view_opportunity"  # its materials are public once published
@@ -117,7 +124,13 @@ class Opportunity(TimeStampedModel):
         indexes = [models.Index(fields=["status", "published_at", "id"]),
                    models.Index(fields=["network", "status"])]
         constraints = [models.CheckConstraint(condition=Q(hours__isnull=True) | Q(hours__gt=0),
-                                              name="opportunity_hours_positive")]
+                                              name="opportunity_hours_positive"),
+                       models.CheckConstraint(condition=Q(days_required__isnull=True)
+                                              | Q(days_required__gte=1),
+                                              name="opportunity_days_required_positive"),
+                       models.CheckConstraint(condition=Q(pass_mark__isnull=True)
+                                              | Q(pass_mark__lte=100),
+                                              name="opportunity_pass_mark_percent")]
 
     def __str__(self) -> str:
         return self.title
@@ -198,6 +211,9 @@ class Session(TimeStampedModel):
                                                blank=True)
     needs_approval = models.BooleanField(_("the organiser approves each enrolment"),
                                          default=False)
+    # Set by the daily task once the reminder before / the feedback request after is sent.
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    feedback_asked_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -273,6 +289,8 @@ class Enrolment(TimeStampedModel):
     queued_at = models.DateTimeField()
     decided_at = models.DateTimeField(null=True, blank=True)
     reason = models.TextField(_("reason"), blank=True)
+    # Recorded when the opportunity's completion rules are met (the certificate follows).
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -281,7 +299,8 @@ class Enrolment(TimeStampedModel):
         verbose_name_plural = _("enrolments")
         indexes = [models.Index(fields=["session", "status", "queued_at", "id"]),
                    models.Index(fields=["community", "status"]),
-                   models.Index(fields=["status", "created_at"])]
+                   models.Index(fields=["status", "created_at"]),
+                   models.Index(fields=["community", "completed_at"])]
         constraints = [models.UniqueConstraint(
             fields=["session", "person"], condition=Q(status__in=["requested", "confirmed",
                                                                    "waitlisted"]),

@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from hamaynk.accounts.models import User
-from hamaynk.core import audit
+from hamaynk.core import audit, counts
 from hamaynk.core.errors import DomainError
 from hamaynk.core.transitions import lock
 from hamaynk.core.workflow import require
@@ -77,6 +77,7 @@ def _save_marks(enrolments: dict[int, Enrolment], day: datetime.date,
             changed.append(row)
     Attendance.objects.bulk_create(new)
     Attendance.objects.bulk_update(changed, ["mark", "recorded_by", "recorded_at"])
+    counts.changed(Attendance)  # bulk writes move no generation by themselves
     return len(new) + len(changed)
 
 

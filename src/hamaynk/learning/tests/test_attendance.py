@@ -143,3 +143,21 @@ def test_more_days_required_than_the_session_has_complete_with_all_its_days(worl
     for day in DAYS:
         recorded = _mark(session, world, day, {ann: "present"})
     assert len(recorded.certificates) == 1
+
+
+def test_the_organiser_is_asked_to_take_the_attendance_until_everyone_is_marked(world):
+    from hamaynk.core.workqueue import work_queue
+
+    def kinds(user):
+        return {g.kind: g for g in work_queue(user=user).groups}
+
+    session = three_day_session(world)
+    ann, ben = confirmed(session, world, 2)
+    group = kinds(world.secretariat)["learning-attendance"]
+    assert group.count == 1 and group.counted and f"/session/{session.pk}/attendance/" in \
+        group.items[0].url
+    assert "learning-attendance" not in kinds(world.other_secretariat)
+    _mark(session, world, DAYS[0], {ann: "present"})
+    assert kinds(world.secretariat)["learning-attendance"].count == 1  # Ben is not marked
+    _mark(session, world, DAYS[0], {ben: "absent"})
+    assert "learning-attendance" not in kinds(world.secretariat)

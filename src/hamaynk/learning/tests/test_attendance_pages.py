@@ -176,3 +176,19 @@ def test_the_attendance_sheet_runs_the_same_queries_for_3_and_30_people(client, 
         Attendance.objects.create(enrolment=e, day=DAYS[0], mark="late",
                                   recorded_by=world.secretariat, recorded_at=NOW)
     assert _queries(client, url) == few
+
+
+def test_the_quiz_page_runs_the_same_queries_for_3_and_30_questions(client, world, session):
+    from hamaynk.learning.models import LearningForm
+    from hamaynk.learning.tests.attendance_support import QUIZ
+
+    (ann,) = confirmed(session, world)
+    client.force_login(ann.person)
+    url = reverse("learning:quiz", args=[ann.pk])
+    client.get(url)
+    few = _queries(client, url)
+    many = {"sections": [{**QUIZ["sections"][0], "questions": [
+        {**q, "key": f"{q['key']}_{i}"} for i in range(10) for q in QUIZ["sections"][0][
+            "questions"]]}]}
+    LearningForm.objects.filter(opportunity=session.opportunity).update(definition=many)
+    assert _queries(client, url) == few

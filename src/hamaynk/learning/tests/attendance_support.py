@@ -2,6 +2,7 @@
 10th of March 2027 in Yerevan, seen on its last day, and a quiz with points."""
 
 import datetime
+from typing import Any
 
 from hamaynk.learning.models import LearningForm
 from hamaynk.tests_support import AffiliationFactory, EnrolmentFactory, SessionFactory
@@ -28,7 +29,8 @@ def confirmed(session, world, count=1, **values):
                              enrolled_by=p, **values) for p in people]
 
 
-QUIZ = {"sections": [{"key": "quiz", "title_hy": "Թեստ", "title_en": "Quiz", "questions": [
+QUIZ: dict[str, Any] = {"sections": [{
+    "key": "quiz", "title_hy": "Թեստ", "title_en": "Quiz", "questions": [
     {"key": "q1", "type": "single_choice", "required": True,
      "label_hy": "Ո՞րն է ճիշտ", "label_en": "Which is right?",
      "choices": [{"value": "a", "label_hy": "Ա", "points": 0},

@@ -2,6 +2,8 @@
 "everyone present" shortcut, the quiz taken and its result, the opportunity's completion
 rules in its form, and bounded queries."""
 
+import copy
+
 import pytest
 import time_machine
 from django.db import connection
@@ -187,8 +189,9 @@ def test_the_quiz_page_runs_the_same_queries_for_3_and_30_questions(client, worl
     url = reverse("learning:quiz", args=[ann.pk])
     client.get(url)
     few = _queries(client, url)
-    many = {"sections": [{**QUIZ["sections"][0], "questions": [
-        {**q, "key": f"{q['key']}_{i}"} for i in range(10) for q in QUIZ["sections"][0][
-            "questions"]]}]}
+    section = copy.deepcopy(QUIZ["sections"][0])
+    section["questions"] = [{**q, "key": f"{q['key']}_{i}"}
+                            for i in range(10) for q in section["questions"]]
+    many = {"sections": [section]}
     LearningForm.objects.filter(opportunity=session.opportunity).update(definition=many)
     assert _queries(client, url) == few

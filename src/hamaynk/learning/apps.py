@@ -58,4 +58,7 @@ class LearningConfig(AppConfig):
             "learning.enrolment.promoted": _("Enrolment confirmed from the waiting list"),
             "learning.enrolment.cancelled": _("Enrolment cancelled"),
             "learning.enrolment.handed_over": _("Seat handed to a colleague"),
+            "learning.enrolment.completed": _("Completion recorded"),
+            "learning.attendance.recorded": _("Attendance taken"),
+            "learning.quiz.submitted": _("Quiz answered"),
         })

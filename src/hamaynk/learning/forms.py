@@ -7,10 +7,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hamaynk.communities.models import Country
-from hamaynk.core.parsing import validate_programme_date
+from hamaynk.core.parsing import parse_id, validate_programme_date
 from hamaynk.learning.models import Opportunity, Session, Topic
 from hamaynk.learning.models.catalogue import AUDIENCE_CHOICES, LANGUAGE_CHOICES, codes
-from hamaynk.learning.services.catalogue import session_problems
+from hamaynk.learning.services.catalogue import (
+    DAYS_REQUIRED_MESSAGE,
+    PASS_MARK_MESSAGE,
+    session_problems,
+)
 
 MOMENT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 MOMENT_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
@@ -19,8 +23,18 @@ TIME_ZONES = ["Asia/Yerevan", "Europe/Chisinau", "Europe/Kyiv", "Asia/Tbilisi", 
 TIME_ZONE_CHOICES = [(zone, zone) for zone in TIME_ZONES]
 
 
+class TopicChoice(forms.ModelMultipleChoiceField):
+    def clean(self, value: Any) -> Any:
+        """An id no column holds ("9" × 20) is an invalid choice, not a 500."""
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if item not in (None, "") and parse_id(item) is None:
+                raise forms.ValidationError(self.error_messages["invalid_choice"],
+                                            code="invalid_choice", params={"value": item})
+        return super().clean(value)
+
+
 class OpportunityForm(forms.ModelForm):
-    topics = forms.ModelMultipleChoiceField(
+    topics = TopicChoice(
         label=_("Topics"), required=False, widget=forms.CheckboxSelectMultiple,
         queryset=Topic.objects.order_by("order", "slug"))
     languages = forms.MultipleChoiceField(label=_("Languages"), choices=LANGUAGE_CHOICES,
@@ -29,24 +43,44 @@ class OpportunityForm(forms.ModelForm):
                                          required=False, widget=forms.CheckboxSelectMultiple)
 
     FIELDS = ["kind", "format", "title_hy", "title_en", "description_hy", "description_en",
-              "topics", "languages", "audience", "provider_hy", "provider_en", "hours"]
+              "topics", "languages", "audience", "provider_hy", "provider_en", "hours",
+              "days_required", "pass_mark"]
     field_order = FIELDS
 
     class Meta:
         model = Opportunity
         # languages and audience are codes kept in one column: the form's own fields
         fields = ["kind", "format", "title_hy", "title_en", "description_hy", "description_en",
-                  "topics", "provider_hy", "provider_en", "hours"]
+                  "topics", "provider_hy", "provider_en", "hours", "days_required", "pass_mark"]
         widgets = {"description_hy": forms.Textarea(attrs={"rows": 5}),
                    "description_en": forms.Textarea(attrs={"rows": 5})}
         help_texts = {"provider_hy": _("A partner organisation; leave empty when the network "
-                                       "itself provides it.")}
+                                       "itself provides it."),
+                      "days_required": _("The days of a session a person must attend (present "
+                                         "or late) to complete it. Leave empty: every day."),
+                      "pass_mark": _("Where the opportunity has a quiz: the share of its "
+                                     "points needed to pass, in per cent (0–100). Leave empty: "
+                                     "answering the quiz is enough.")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["days_required"].widget.attrs.update(min=1, max=366)
+        self.fields["pass_mark"].widget.attrs.update(min=0, max=100)
         if self.instance.pk:
             self.initial["languages"] = codes(self.instance.languages)
             self.initial["audience"] = codes(self.instance.audience)
+
+    def clean_days_required(self) -> int | None:
+        days = self.cleaned_data.get("days_required")
+        if days is not None and days < 1:
+            raise forms.ValidationError(DAYS_REQUIRED_MESSAGE)
+        return days
+
+    def clean_pass_mark(self) -> int | None:
+        mark = self.cleaned_data.get("pass_mark")
+        if mark is not None and not 0 <= mark <= 100:
+            raise forms.ValidationError(PASS_MARK_MESSAGE)
+        return mark
 
     def values(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.FIELDS}

@@ -54,6 +54,12 @@ def acts_for_the_community(user: Any, community: Any) -> bool:
 
 
 @rules.predicate
+def is_the_enrolled_person(user: Any, enrolment: Any) -> bool:
+    person_id = getattr(enrolment, "person_id", None)
+    return person_id is not None and person_id == getattr(user, "pk", None)
+
+
+@rules.predicate
 def acts_for_some_community(user: Any) -> bool:
     return bool(verified_community_ids(user))
 
@@ -97,3 +103,5 @@ rules.add_perm("learning.view_our_learning", acts_for_some_community)  # the hea
 rules.add_perm("learning.change_enrolment", acts_for_the_owner | serves_the_owner)
 rules.add_perm("learning.view_enrolment", acts_for_the_owner | serves_the_owner)
 rules.add_perm("learning.decide_enrolment", serves_the_owner)
+# The quiz: the enrolled person only, answering for themselves.
+rules.add_perm("learning.take_quiz", is_the_enrolled_person)

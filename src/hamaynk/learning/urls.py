@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hamaynk.learning.views import catalogue, certificates, coaching, cohorts, manage
+from hamaynk.learning.views import attendance, catalogue, certificates, coaching, cohorts, manage
 
 app_name = "learning"
 urlpatterns = [
@@ -37,4 +37,7 @@ urlpatterns = [
     path("opportunity/<id:pk>/sessions/new/", manage.session_create, name="session_create"),
     path("session/<id:pk>/edit/", manage.session_edit, name="session_edit"),
     path("session/<id:pk>/enrolments/", manage.session_enrolments, name="session_enrolments"),
+    # attendance and the quiz
+    path("session/<id:pk>/attendance/", attendance.attendance, name="attendance"),
+    path("enrolment/<id:pk>/quiz/", attendance.quiz, name="quiz"),
 ]

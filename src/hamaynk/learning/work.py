@@ -11,7 +11,9 @@
 * Those who follow communities (`followed`): the communities' open actions and the steps
   of their path due within `STEP_HORIZON_DAYS` or overdue, not done.
 * The organiser (a network's secretariat): enrolments awaiting approval, oldest first, each
-  linked to its session's enrolment list (counted).
+  linked to its session's enrolment list (counted); the sessions under way or ended within
+  `ATTENDANCE_DAYS` where someone confirmed has no attendance marked yet, linked to the
+  attendance sheet (counted).
 * A community's people, besides: their community's confirmed enrolments in sessions that
   start within `SOON_DAYS` (a reminder, not counted)."""
 
@@ -31,15 +33,18 @@ from hamaynk.core import counts
 from hamaynk.core.workqueue import Source, WorkItem, followed_work, register
 from hamaynk.learning.models import (
     AgreedAction,
+    Attendance,
     Cohort,
     CohortMember,
     Enrolment,
     PathStep,
+    Session,
     StepProgress,
     Submission,
 )
 
 SOON_DAYS = 7  # an enrolment's session shows this many days before it starts
+ATTENDANCE_DAYS = 3  # a session's attendance waits this many days after it ends
 STEP_HORIZON_DAYS = 14  # a step not done shows this many days before it is due
 S = Submission.Status
 
@@ -188,6 +193,7 @@ def enrolment_sources(user: Any, now: datetime.datetime) -> list[Source]:
                 detail=str(e.session), since=e.created_at, due=e.session.enrolment_deadline,
                 url=reverse("learning:session_enrolments", args=[e.session_id])
                 + "?status=requested")))
+        found.append(_attendance_source(served, now))
     communities = verified_community_ids(user)
     if communities:
         soon = (Enrolment.objects
@@ -206,9 +212,25 @@ def enrolment_sources(user: Any, now: datetime.datetime) -> list[Source]:
     return found
 
 
+def _attendance_source(served: Any, now: datetime.datetime) -> Source:
+    unmarked = Enrolment.objects.filter(
+        session=OuterRef("pk"), status=Enrolment.Status.CONFIRMED).filter(
+        ~Exists(Attendance.objects.filter(enrolment=OuterRef("pk"))))
+    sessions = (Session.objects
+                .filter(opportunity__network_id__in=served, starts_at__lte=now,
+                        ends_at__gte=now - datetime.timedelta(days=ATTENDANCE_DAYS))
+                .filter(Exists(unmarked)).select_related("opportunity")
+                .order_by("starts_at", "pk"))
+    return Source.of_queryset(
+        kind="learning-attendance", title=_("Attendance to take"), queryset=sessions,
+        item=lambda s: WorkItem(what=_("Take the attendance of the session"), whom=str(s),
+                                since=s.starts_at,
+                                url=reverse("learning:attendance", args=[s.pk])))
+
+
 def register_work() -> None:
     register("learning", sources=lambda user, now: [*sources(user, now),
                                                     *enrolment_sources(user, now)],
              followed=followed)
     # the header's count follows their rows (core/workqueue.py)
-    counts.track(AgreedAction, Submission, StepProgress, CohortMember, PathStep)
+    counts.track(AgreedAction, Submission, StepProgress, CohortMember, PathStep, Attendance)

@@ -71,9 +71,13 @@ class _Model(BaseModel):
 
 
 class Choice(_Model):
+    """One choice of a choice question; in a quiz its `points` (0 by default) are what
+    choosing it scores (`scoring.py`)."""
+
     value: ChoiceValue
     label_hy: Text
     label_en: str = ""
+    points: int = Field(default=0, ge=0)
 
 
 class Condition(_Model):
@@ -180,7 +184,7 @@ _FIELD_NAMES = {
     "question": _("condition question"), "equals": _("condition value"),
     "max_length": _("maximum length"), "min_value": _("minimum"), "max_value": _("maximum"),
     "required": _("required"), "choices": _("choices"), "questions": _("questions"),
-    "sections": _("sections"), "show_if": _("condition"),
+    "sections": _("sections"), "show_if": _("condition"), "points": _("points"),
 }
 _ITEM_NAMES = {"sections": _("Section"), "questions": _("question"), "choices": _("choice")}
 
@@ -244,6 +248,9 @@ def _describe(item: Any, field: str) -> str:
     if kind == "string_pattern_mismatch" and field == "value":
         return gettext("use only small Latin letters, digits, “_” and “-” "
                        "(at most 40 characters).")
+    if field == "points" and kind in ("greater_than_equal", "int_type", "int_parsing",
+                                      "int_from_float"):
+        return gettext("must be a whole number, zero or more.")
     if kind == "literal_error" and field == "type":
         return gettext("“%(value)s” is not a known question type.") % {"value": item["input"]}
     messages = {

@@ -3,13 +3,14 @@ learning"), the people a community may enrol, and a viewer's communities."""
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from hamaynk.accounts.models import User
 from hamaynk.accounts.permissions import verified_community_ids
 from hamaynk.communities.models import Affiliation, Community
-from hamaynk.learning.models import Enrolment, Session
+from hamaynk.learning.models import Certificate, Enrolment, LearningForm, Session
+from hamaynk.learning.services.completion import SOURCE_KIND
 
 E = Enrolment.Status
 
@@ -40,8 +41,13 @@ def community_enrolments(*, community: Community, user: Any) -> QuerySet[Enrolme
     first. Only the community's own people see it."""
     if community.pk not in verified_community_ids(user):
         raise Http404
+    quiz = LearningForm.objects.filter(opportunity=OuterRef("session__opportunity"),
+                                       purpose=LearningForm.Purpose.QUIZ)
+    code = Certificate.objects.filter(source_kind=SOURCE_KIND,
+                                      source_id=OuterRef("pk")).values("code")[:1]
     return (Enrolment.objects.filter(community=community)
             .select_related("session__opportunity__network", "person", "enrolled_by")
+            .annotate(has_quiz=Exists(quiz), certificate_code=Subquery(code))
             .order_by("-session__starts_at", "-pk"))
 
 

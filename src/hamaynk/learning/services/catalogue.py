@@ -28,7 +28,8 @@ from hamaynk.networks.models import Network
 
 OS = Opportunity.Status
 OPPORTUNITY_FIELDS = ("kind", "format", "title_hy", "title_en", "description_hy",
-                      "description_en", "provider_hy", "provider_en", "hours")
+                      "description_en", "provider_hy", "provider_en", "hours",
+                      "days_required", "pass_mark")
 SESSION_FIELDS = ("label_hy", "label_en", "country", "place_hy", "place_en", "online_url",
                   "time_zone", "starts_at", "ends_at", "capacity", "community_quota",
                   "country_quota", "enrolment_deadline", "cancellation_cutoff",
@@ -58,10 +59,23 @@ def _opportunity_values(*, kind: str, format: str, title_hy: str, languages: Ite
     if hours is not None and hours <= 0:
         raise DomainError(_("The hours must be more than zero."), field="hours")
     values = {"kind": kind, "format": format, "title_hy": title_hy.strip(), "hours": hours,
-              "languages": langs, "audience": _joined(audience, AUDIENCE_CHOICES, "audience")}
+              "languages": langs, "audience": _joined(audience, AUDIENCE_CHOICES, "audience"),
+              **_completion_rules(rest.pop("days_required", None), rest.pop("pass_mark", None))}
     for name in ("title_en", "description_hy", "description_en", "provider_hy", "provider_en"):
         values[name] = str(rest.get(name) or "").strip()
     return values
+
+
+DAYS_REQUIRED_MESSAGE = _("At least one day (leave it empty for every day).")
+PASS_MARK_MESSAGE = _("A pass mark is a per cent, from 0 to 100.")
+
+
+def _completion_rules(days_required: int | None, pass_mark: int | None) -> dict[str, Any]:
+    if days_required is not None and days_required < 1:
+        raise DomainError(DAYS_REQUIRED_MESSAGE, field="days_required")
+    if pass_mark is not None and not 0 <= pass_mark <= 100:
+        raise DomainError(PASS_MARK_MESSAGE, field="pass_mark")
+    return {"days_required": days_required, "pass_mark": pass_mark}
 
 
 @transaction.atomic

@@ -45,6 +45,21 @@ def certificate_issue(*, network: Network, actor: User, name: str, title_hy: str
     """A certificate for `person` (or a named guest), issued by `network`'s secretariat or by
     what it runs; the same source again gives the certificate already issued."""
     require(actor, "learning.issue_certificate", network)
+    return certificate_record(network=network, actor=actor, name=name, title_hy=title_hy,
+                              completed_on=completed_on, title_en=title_en, hours=hours,
+                              person=person, community=community, participation=participation,
+                              source_kind=source_kind, source_id=source_id)
+
+
+def certificate_record(*, network: Network, actor: User, name: str, title_hy: str,
+                       completed_on: datetime.date, title_en: str = "",
+                       hours: Decimal | None = None, person: User | None = None,
+                       community: Community | None = None, participation: bool = False,
+                       source_kind: str = "", source_id: int | None = None) -> Certificate:
+    """`certificate_issue` without its permission check, for a service that has checked what
+    entitles the person to it (`completion.completion_check`: the rules of an opportunity met,
+    whoever's action met them — the organiser's attendance or the person's own quiz). Runs in
+    the caller's transaction."""
     if source_id is not None:
         issued = Certificate.objects.filter(source_kind=source_kind, source_id=source_id).first()
         if issued is not None:

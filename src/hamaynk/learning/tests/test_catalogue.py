@@ -83,6 +83,7 @@ def test_catalogue_pages_permission_matrix(client, world, session, enrolment, ro
         (reverse("learning:session_create", args=[opportunity.pk]), SECRETARIAT),
         (reverse("learning:session_edit", args=[session.pk]), SECRETARIAT),
         (reverse("learning:session_enrolments", args=[session.pk]), SECRETARIAT),
+        (reverse("learning:attendance", args=[session.pk]), SECRETARIAT),
         (reverse("learning:manage", args=["caa"]), {"other_secretariat"}),
     ]
     for url, allowed in signed_in:

@@ -13,7 +13,13 @@ from django.db import transaction
 from hamaynk.accounts.models import User
 from hamaynk.communities.importer import import_registry
 from hamaynk.communities.models import Affiliation, Community
-from hamaynk.demo import certificates_demo, coaching_demo, grants_demo, learning_demo
+from hamaynk.demo import (
+    attendance_demo,
+    certificates_demo,
+    coaching_demo,
+    grants_demo,
+    learning_demo,
+)
 from hamaynk.networks.models import Commitment, CouncilTemplate, Membership, Network, NetworkRole
 from hamaynk.networks.services._common import add_months
 
@@ -168,6 +174,7 @@ class Command(BaseCommand):
             certificates_demo.load(networks["m4eg"], secretariat)
             coaching_demo.load(networks["m4eg"])  # the cohort's path, log and teams
             learning_demo.load(networks, secretariat)
+            attendance_demo.load(networks["m4eg"], secretariat)  # after the colleague
         self.stdout.write(self.style.SUCCESS("Demo data ready. Accounts (password demo12345, "
                                              "demo only):"))
         for email, _name, network_role, affiliation in ACCOUNTS:

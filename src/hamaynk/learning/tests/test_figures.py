@@ -158,3 +158,16 @@ def test_communities_completing_the_path_have_done_every_step(world):
     empty = CohortFactory(network=world.network, name_hy="Առանց քայլերի")
     CohortMemberFactory(cohort=empty)
     assert figures.communities_completing_path(cohort=empty).completed == 0
+
+
+def test_the_management_page_shows_the_networks_totals_kept_until_an_enrolment_changes(
+        client, world, course):
+    _completed(course, world.akunk)
+    _completed(course, world.akunk)
+    client.force_login(world.secretariat)
+    client.cookies["hamaynk_language"] = "en"
+    page = client.get(f"/learning/manage/{world.network.slug}/").content.decode()
+    assert "People trained: 2" in page and "Hours of learning: 12" in page
+    _completed(course, world.dilijan)  # a save moves the kept totals on
+    assert figures.network_totals(network=world.network) == figures.Totals(
+        people_trained=3, hours=Decimal("18"))

@@ -185,9 +185,11 @@ def session_enrolments(request: HttpRequest, pk: int) -> HttpResponse:
         "session": session, "opportunity": session.opportunity,
         "status": status if status in Enrolment.Status.values else "",
         "statuses": Enrolment.Status.choices,
+        # keys first: the page's 25 keys sorted alone, then their rows with the people and
+        # communities (else every enrolment of a large session is joined to the users first)
         "page_obj": paginate(enrolments.session_enrolments(session=session, user=request.user,
                                                            status=status),
-                             request.GET.get("page"))})
+                             request.GET.get("page"), keys_first=True)})
 
 
 def _decide(request: HttpRequest, session: Session) -> HttpResponse:

@@ -198,7 +198,46 @@ def endpoints_for(targets: dict[str, Any]) -> list[Endpoint]:
         new_pages("public awards", "/grants/awards/", targets["award_pages"]),
         Endpoint("360Giving export (all awards)", "/grants/awards/360giving.json",
                  stream=True),
+        *learning_endpoints(targets),
     ]
+
+
+def learning_endpoints(targets: dict[str, Any]) -> list[Endpoint]:
+    """The learning pages of issue #15 (targets from `learning_targets`)."""
+    filtered = f"/learning/?topic={targets['learning_topic']}&month={targets['learning_month']}"
+    return [
+        Endpoint("learning catalogue", "/learning/"),
+        Endpoint("learning catalogue (filtered: topic+month)", filtered),
+        Endpoint("learning catalogue (deep page)",
+                 f"/learning/?page={targets['catalogue_deep_page']}"),
+        new_pages("learning catalogue", "/learning/", targets["catalogue_pages"]),
+        Endpoint("session enrolments (large session)",
+                 f"/learning/session/{targets['large_session']}/enrolments/", "secretariat"),
+        Endpoint("cohort progress page", f"/learning/cohort/{targets['cohort']}/",
+                 "secretariat"),
+    ]
+
+
+def learning_targets(network: Any) -> dict[str, Any]:
+    """The largest session of the network (by enrolments), its cohort, the catalogue's size
+    and a topic and month that filter it (the month after this one)."""
+    import datetime
+
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from hamaynk.learning.models import Cohort, Enrolment, Opportunity, Topic
+
+    largest = (Enrolment.objects.filter(session__opportunity__network=network)
+               .values("session_id").annotate(n=Count("pk")).order_by("-n").first())
+    cohort = Cohort.objects.filter(network=network).order_by("-pk").first()
+    topic = Topic.objects.filter(slug__startswith="scale-").order_by("order").first()
+    month = (timezone.localdate().replace(day=1) + datetime.timedelta(days=32)).strftime("%Y-%m")
+    pages = max(1, Opportunity.objects.filter(status="published").count() // 25)
+    return {"large_session": largest["session_id"] if largest else 0,
+            "cohort": cohort.pk if cohort else 0, "learning_topic": topic.slug if topic else "",
+            "learning_month": month, "catalogue_pages": pages,
+            "catalogue_deep_page": max(1, pages - 3)}
 
 
 def prepare(*, network_slug: str = "scale-m4eg") -> tuple[dict[str, Any], dict[str, str]]:
@@ -248,7 +287,8 @@ def prepare(*, network_slug: str = "scale-m4eg") -> tuple[dict[str, Any], dict[s
                "application_pages": max(1, Application.objects.filter(call=call).count() // 25),
                "ranking_pages": max(1, Application.objects.filter(
                    call=call, status__in=["in_review", "more_info", "awarded", "rejected"])
-                   .count() // 25)}
+                   .count() // 25),
+               **learning_targets(network)}
     return targets, cookies
 
 

@@ -34,6 +34,13 @@ class User(AbstractUser):
         DIGEST = "digest", _("in a daily digest")
         OFF = "off", _("never (only essential messages)")
 
+    class Gender(models.TextChoices):
+        """Optional, stated by the person only; blank is "not stated"."""
+
+        FEMALE = "female", _("woman")
+        MALE = "male", _("man")
+        OTHER = "other", _("another gender")
+
     username = None  # type: ignore[assignment]
     first_name = None  # type: ignore[assignment]
     last_name = None  # type: ignore[assignment]
@@ -47,6 +54,13 @@ class User(AbstractUser):
         _("email for news and updates"), max_length=12, choices=Frequency.choices,
         default=Frequency.IMMEDIATE,
         help_text=_("Messages about your own applications and accounts are always sent."),
+    )
+    # Asked only so that the programme can report how many women and men it trained; never
+    # required, never shown to others, read only in aggregate (learning.selectors.figures).
+    gender = models.CharField(
+        _("gender"), max_length=8, choices=Gender.choices, blank=True, default="",
+        help_text=_("Optional. Asked only to count, in totals, how many women and men the "
+                    "programmes reach; never shown to anyone else."),
     )
     # The bell's number, kept by notifications.services (notify adds one, mark_read counts
     # again): it comes with the user row every signed-in page loads anyway, so no page

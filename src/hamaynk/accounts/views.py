@@ -40,6 +40,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
             full_name=form.cleaned_data["full_name"],
             preferred_language=form.cleaned_data["preferred_language"],
             email_frequency=form.cleaned_data["email_frequency"],
+            gender=form.cleaned_data.get("gender") or "",
         )
         messages.success(request, _("Your preferences are saved."))
         response = redirect("accounts:preferences")

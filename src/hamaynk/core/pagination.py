@@ -55,7 +55,7 @@ class ListPaginator(Paginator):
                 wanted = int(str(number or 1))
             except ValueError:
                 wanted = 0  # not a plain number: Django's own rules below
-            if wanted >= 1:
+            if 1 <= wanted and wanted * self.per_page < 2**62:  # else an OFFSET too large
                 bottom = (wanted - 1) * self.per_page
                 found = list(qs.annotate(listed_total=Window(Count("pk")))
                              .values_list("pk", "listed_total")[bottom:bottom + self.per_page])

@@ -17,6 +17,7 @@ from hamaynk.accounts.models import User
 from hamaynk.communities.importer import import_registry
 from hamaynk.communities.models import Affiliation, Community, Region
 from hamaynk.core import counts as list_counts
+from hamaynk.demo import scale_learning
 from hamaynk.grants.models import (
     Application,
     BudgetCategory,
@@ -35,6 +36,8 @@ MARK = "scale"
 EMAIL_DOMAIN = "scale.hamaynk.test"
 PASSWORD = "bench-password-not-for-production"  # noqa: S105 - only for the load test
 BATCH = 5000
+# What the people chose to state (8 women, 7 men, 1 another, 4 not stated in every 20).
+GENDERS = ["female"] * 8 + ["male"] * 7 + ["other"] + [""] * 4
 
 SYLLABLES_HY = ["Ար", "Վան", "Նոր", "Մեծ", "Գառ", "Սար", "Ձոր", "Աղ", "Բեր", "Դաշտ", "Կար",
                 "Լեռ", "Ջր", "Ծաղ", "Հով", "Տաշ", "Շեն", "Գյուղ", "Քար", "Ոսկ"]
@@ -93,6 +96,7 @@ def _bulk(model: Any, rows: Iterator[Any]) -> int:
 
 def clear() -> None:
     """Remove a previous scale dataset (and nothing else)."""
+    scale_learning.clear()  # it refers to the networks, communities and people below
     calls = Call.objects.filter(slug__startswith=f"{MARK}-")
     Tranche.objects.filter(grant__call__in=calls).delete()
     GrantReport.objects.filter(grant__call__in=calls).delete()
@@ -157,7 +161,8 @@ def generate(*, scale: float = 1.0, seed: int = 42, out: Any = None) -> Report:
         for i in range(sizes["users"]):
             yield User(email=f"user{i}@{EMAIL_DOMAIN}", password=password,
                        full_name=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
-                       preferred_language=rng.choice(["hy", "hy", "en"]))
+                       preferred_language=rng.choice(["hy", "hy", "en"]),
+                       gender=GENDERS[i % len(GENDERS)])
 
     with transaction.atomic():
         counts["users"] = _bulk(User, users())
@@ -173,6 +178,10 @@ def generate(*, scale: float = 1.0, seed: int = 42, out: Any = None) -> Report:
 
     with transaction.atomic():
         counts["affiliations"] = _bulk(Affiliation, affiliations())
+        # verified long before the learning they completed (learning's figures ask the role
+        # held then); created_at is set on insert, so moved back here
+        Affiliation.objects.filter(user__email__endswith=f"@{EMAIL_DOMAIN}").update(
+            created_at=timezone.now() - datetime.timedelta(days=800))
         networks = [Network.objects.create(slug=f"{MARK}-m4eg", short_name="M4EG×10",
                                            name_hy="ՀՀՏԶ (բեռնվածության թեստ)",
                                            name_en="M4EG (load test)", requires_plan=True,
@@ -276,6 +285,10 @@ def generate(*, scale: float = 1.0, seed: int = 42, out: Any = None) -> Report:
                     status="paid" if order == 1 else "planned")
             for pk, amount, awarded_at in grants for order in (1, 2)))
     say(f"grants {counts['grants']}, tranches {counts['tranches']}\n")
+    pairs = [(uid, community_ids[i % len(community_ids)]) for i, uid in enumerate(people)]
+    counts.update(scale_learning.generate(scale_learning.Context(
+        rng=rng, now=now, networks=networks, people=pairs, recorder=reviewers[0], say=say),
+        scale))
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

@@ -123,3 +123,30 @@ def test_dashboard_lists_my_communities_and_roles(client, world):
     client.force_login(world.reviewer)
     response = client.get(reverse("dashboard"))
     assert [r.role for r in response.context["network_roles"]] == ["reviewer"]
+
+
+def test_gender_is_optional_saved_by_the_person_and_never_in_the_audit(client, world):
+    client.force_login(world.head)
+    page = client.get(reverse("accounts:preferences")).content.decode()
+    assert 'name="gender"' in page
+    response = client.post(reverse("accounts:preferences"), {
+        "full_name": "Anna", "preferred_language": "en", "email_frequency": "digest"})
+    assert response.status_code == 302  # not stated: still saved
+    world.head.refresh_from_db()
+    assert world.head.gender == ""
+    client.post(reverse("accounts:preferences"), {
+        "full_name": "Anna", "preferred_language": "en", "email_frequency": "digest",
+        "gender": "female"})
+    world.head.refresh_from_db()
+    assert world.head.gender == "female"
+    entry = AuditEntry.objects.filter(action="accounts.user.preferences_changed").latest("pk")
+    assert "female" not in str(entry.data)
+
+
+def test_an_unknown_gender_is_refused_beside_the_field(client, world):
+    client.force_login(world.head)
+    response = client.post(reverse("accounts:preferences"), {
+        "full_name": "x", "preferred_language": "en", "email_frequency": "digest",
+        "gender": "robot"})
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"gender"}

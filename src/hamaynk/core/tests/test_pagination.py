@@ -58,6 +58,8 @@ def test_keys_first_page_past_the_end_or_nothing_found(communities):
     page = pagination.paginate(communities.all(), 99, per_page=7, keys_first=True)
     assert page.number == 5 and list(page.object_list) == list(communities)[28:]
     assert pagination.paginate(communities.all(), "x", per_page=7, keys_first=True).number == 1
+    huge = pagination.paginate(communities.all(), "9" * 20, per_page=7, keys_first=True)
+    assert huge.number == 5  # an offset no database takes: the last page, as Django says
     empty = pagination.paginate(communities.filter(name_en="none"), 1, keys_first=True)
     assert empty.paginator.count == 0 and list(empty.object_list) == []
     second = pagination.paginate(communities.all(), 2, per_page=7, keys_first=True)

@@ -3,10 +3,13 @@ PostgreSQL; see docs/performance.md; the load driver's smoke test is in hamaynk_
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Count
+from django.utils import timezone
 
 from hamaynk.communities.models import Community
 from hamaynk.demo import scale
 from hamaynk.grants.models import Application, Grant, Review
+from hamaynk.learning.models import Attendance, Cohort, Enrolment, Opportunity, Session
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,3 +27,23 @@ def test_scale_data_is_deterministic_and_replaces_itself(capsys):
     assert "made in" in capsys.readouterr().out
     scale.clear()
     assert not Application.objects.exists()
+
+
+def test_scale_learning_data_has_the_issues_shape():
+    scale.generate(scale=0.01)
+    assert Opportunity.objects.filter(status="published").count() == 20
+    assert Session.objects.count() == 100 and Enrolment.objects.count() == 2000
+    assert Session.objects.filter(starts_at__gt=timezone.now()).exists()
+    statuses = set(Enrolment.objects.values_list("status", flat=True))
+    assert {"confirmed", "waitlisted", "cancelled"} <= statuses
+    # attendance for the past sessions' days only, and most past confirmed ones completed
+    assert not Attendance.objects.filter(enrolment__session__ends_at__gt=timezone.now()).exists()
+    past = Enrolment.objects.filter(status="confirmed", session__ends_at__lt=timezone.now())
+    assert past.filter(completed_at__isnull=False).count() > past.count() // 2
+    assert Attendance.objects.filter(enrolment__in=past).count() >= past.count()
+    largest = Enrolment.objects.values("session").annotate(n=Count("pk")).order_by("-n")[0]
+    assert largest["n"] == 40
+    cohort = Cohort.objects.get(network__slug="scale-m4eg")
+    assert cohort.members.count() == 25 and cohort.steps.count() == 6
+    scale.clear()
+    assert not Enrolment.objects.exists() and not Cohort.objects.exists()

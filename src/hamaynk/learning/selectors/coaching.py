@@ -11,6 +11,7 @@ from django.core.paginator import Page
 from django.db.models import Count, Exists, Func, IntegerField, Max, OuterRef, Subquery
 from django.db.models import QuerySet as QS
 from django.db.models.functions import Coalesce
+from django.http import Http404
 
 from hamaynk.core.pagination import paginate
 from hamaynk.core.workqueue import WorkItem, followed_work
@@ -60,8 +61,7 @@ def cohort_progress(*, cohort: Cohort, page: Any, today: datetime.date,
                     now: datetime.datetime | None = None) -> CohortProgress:
     """One page of the cohort's communities with their progress, and what each has pending
     elsewhere in the platform (the coaching figures are in the row: left out there)."""
-    members = members_with_figures(cohort.members.order_by("community__name_hy", "pk"), today)
-    page_obj = paginate(members, page)
+    page_obj = paginate(cohort_members(cohort=cohort, today=today), page)
     rows = list(page_obj.object_list)
     pending = followed_work(community_ids=[m.community_id for m in rows], now=now,
                             exclude=("learning",))
@@ -98,11 +98,40 @@ def open_actions(member: CohortMember) -> QS[AgreedAction]:
 def member_log(*, member: CohortMember, page: Any) -> Page:
     """One page of the community's sessions, the latest first, with who came and the
     actions agreed there and carried over."""
-    sessions = (member.sessions.select_related("coach")
-                .prefetch_related("attendees", "actions__owner", "carried_actions__owner")
-                .annotate(n_actions=Count("actions", distinct=True))
-                .order_by("-held_on", "-pk"))
-    return paginate(sessions, page, per_page=SESSIONS_PER_PAGE)
+    return paginate(member_sessions(member), page, per_page=SESSIONS_PER_PAGE)
+
+
+def member_sessions(member: CohortMember) -> QS[CoachingSession]:
+    """The community's coaching sessions, the latest first, with who came and the actions
+    agreed there and carried over (the log page and the API)."""
+    return (member.sessions.select_related("coach")
+            .prefetch_related("attendees", "actions__owner", "carried_actions__owner")
+            .annotate(n_actions=Count("actions", distinct=True))
+            .order_by("-held_on", "-pk"))
+
+
+def cohort_members(*, cohort: Cohort, today: datetime.date) -> QS[CohortMember]:
+    """The cohort's communities by name with their figures (the cohort page and the API)."""
+    return members_with_figures(cohort.members.order_by("community__name_hy", "pk"), today)
+
+
+def cohort_for_viewer(*, pk: int, user: Any) -> Cohort:
+    """A cohort whose page the viewer may see (its network's secretariat, its coaches);
+    anything else is a 404, as a missing one."""
+    cohort = Cohort.objects.select_related("network").filter(pk=pk).first()
+    if cohort is None or not user.has_perm("learning.view_cohort", cohort):
+        raise Http404
+    return cohort
+
+
+def member_for_viewer(*, pk: int, user: Any) -> CohortMember:
+    """A cohort community whose coaching page and log the viewer may see (the secretariat,
+    its coach, its own people); else a 404."""
+    member = (CohortMember.objects.select_related("cohort__network", "community__region",
+                                                  "coach").filter(pk=pk).first())
+    if member is None or not user.has_perm("learning.view_member", member):
+        raise Http404
+    return member
 
 
 def members_to_follow(*, user: Any) -> QS[CohortMember]:

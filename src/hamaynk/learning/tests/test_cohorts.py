@@ -93,3 +93,13 @@ def test_cohort_pages_are_paginated_with_fixed_queries(client, world, cohort):
     after = [count(u) for u in urls]
     assert [n for n, _r in after] == before
     assert len(after[0][1].context["page_obj"].object_list) == 25
+
+
+def test_the_form_listing_every_community_is_shown_only_when_asked_for(client, world, cohort):
+    client.force_login(world.secretariat)
+    page = client.get(cohort.get_absolute_url())
+    assert page.context["form"] is None and "?add=1" in page.content.decode()
+    asked = client.get(cohort.get_absolute_url() + "?add=1")
+    assert asked.context["form"] is not None and 'name="community"' in asked.content.decode()
+    client.force_login(world.coach)
+    assert client.get(cohort.get_absolute_url() + "?add=1").context["form"] is None

@@ -66,7 +66,11 @@ def _cohort(request: HttpRequest, pk: int, perm: str) -> Cohort:
 def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = _cohort(request, pk, "learning.view_cohort")
     can_manage = request.user.has_perm("learning.manage_cohort", cohort)
+    # The form lists every community (25,000 at the benchmark's size): shown only when asked
+    # for (?add=1) or sent, so the progress page that coaches and the secretariat read
+    # does not carry it.
     form = AddCommunityForm(request.POST or None)
+    adding = can_manage and (request.method == "POST" or request.GET.get("add") == "1")
     if request.method == "POST":
         if not can_manage:
             raise Http404
@@ -105,5 +109,6 @@ def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
                                today=today_of(cohort))
     return render(request, "learning/cohort.html", {
         "cohort": cohort, "page_obj": progress.page_obj, "progress": progress,
-        "form": form, "can_manage": can_manage, "coaches": network_coaches,
+        "form": form if adding else None, "can_manage": can_manage,
+        "coaches": network_coaches,
         "chosen": set(cohort.coaches.values_list("pk", flat=True))})

@@ -20,6 +20,7 @@ from hamaynk.learning.forms import TIME_ZONES, MaterialForm, OpportunityForm, Se
 from hamaynk.learning.models import Enrolment, Opportunity, Session
 from hamaynk.learning.selectors import catalogue as selectors
 from hamaynk.learning.selectors import enrolment as enrolments
+from hamaynk.learning.selectors import figures
 from hamaynk.learning.services import catalogue as services
 from hamaynk.learning.services import enrolment as enrolling
 from hamaynk.networks.selectors import network_for_secretariat
@@ -33,7 +34,8 @@ def manage(request: HttpRequest, network_slug: str) -> HttpResponse:
     network = network_for_secretariat(slug=network_slug, user=request.user,
                                       perm="learning.manage_catalogue")
     return render(request, "learning/catalogue/manage.html", {
-        "network": network, "page_obj": paginate(
+        "network": network, "totals": figures.network_totals(network=network),
+        "page_obj": paginate(
             selectors.network_opportunities(network=network, user=request.user),
             request.GET.get("page"))})
 
@@ -183,9 +185,11 @@ def session_enrolments(request: HttpRequest, pk: int) -> HttpResponse:
         "session": session, "opportunity": session.opportunity,
         "status": status if status in Enrolment.Status.values else "",
         "statuses": Enrolment.Status.choices,
+        # keys first: the page's 25 keys sorted alone, then their rows with the people and
+        # communities (else every enrolment of a large session is joined to the users first)
         "page_obj": paginate(enrolments.session_enrolments(session=session, user=request.user,
                                                            status=status),
-                             request.GET.get("page"))})
+                             request.GET.get("page"), keys_first=True)})
 
 
 def _decide(request: HttpRequest, session: Session) -> HttpResponse:

@@ -74,6 +74,7 @@ class Choice(_Model):
     value: ChoiceValue
     label_hy: Text
     label_en: str = ""
+    points: int = Field(default=0, ge=0)
 
 
 class Condition(_Model):

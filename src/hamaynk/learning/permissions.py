@@ -97,3 +97,13 @@ rules.add_perm("learning.view_our_learning", acts_for_some_community)  # the hea
 rules.add_perm("learning.change_enrolment", acts_for_the_owner | serves_the_owner)
 rules.add_perm("learning.view_enrolment", acts_for_the_owner | serves_the_owner)
 rules.add_perm("learning.decide_enrolment", serves_the_owner)
+
+
+@rules.predicate
+def is_the_enrolled_person(user: Any, enrolment: Any) -> bool:
+    return getattr(enrolment, "person_id", None) is not None and (
+        enrolment.person_id == getattr(user, "pk", None))
+
+
+# The feedback questionnaire: answered by the enrolled person themselves.
+rules.add_perm("learning.give_feedback", is_the_enrolled_person)

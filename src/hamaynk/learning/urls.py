@@ -1,6 +1,14 @@
 from django.urls import path
 
-from hamaynk.learning.views import catalogue, certificates, coaching, cohorts, manage
+from hamaynk.learning.views import (
+    catalogue,
+    certificates,
+    coaching,
+    cohorts,
+    feedback,
+    forms,
+    manage,
+)
 
 app_name = "learning"
 urlpatterns = [
@@ -37,4 +45,14 @@ urlpatterns = [
     path("opportunity/<id:pk>/sessions/new/", manage.session_create, name="session_create"),
     path("session/<id:pk>/edit/", manage.session_edit, name="session_edit"),
     path("session/<id:pk>/enrolments/", manage.session_enrolments, name="session_enrolments"),
+    path("session/<id:pk>/enrolments.csv", manage.session_enrolments_csv,
+         name="session_enrolments_csv"),
+    # an opportunity's questionnaires (the shared builder's pages) and the feedback
+    path("opportunity/<id:pk>/forms/<str:purpose>/", forms.forms, name="forms"),
+    path("opportunity/<id:pk>/forms/<str:purpose>/<slug:section_key>/question/",
+         forms.form_question, name="form_question"),
+    path("opportunity/<id:pk>/forms/<str:purpose>/<slug:section_key>/<str:key>/<str:action>/",
+         forms.form_question_action, name="form_question_action"),
+    path("enrolment/<id:pk>/feedback/", feedback.feedback, name="feedback"),
+    path("session/<id:pk>/feedback/", feedback.session_feedback, name="session_feedback"),
 ]

@@ -171,9 +171,9 @@ def _builder(call: Call, purpose: str) -> Builder:
     the application form (frozen once the call opens) or a report form."""
     version = _version(call, purpose)
     page_url = reverse("grants:call_form", args=[call.slug])
-    owner = {"call": call, "purpose": purpose}
+    owner: dict[str, Any] = {"call": call, "purpose": purpose}
     return Builder(
-        version=version, heading=capfirst(FormVersion.Purpose(purpose).label),
+        version=version, heading=str(capfirst(FormVersion.Purpose(purpose).label)),
         subject=call.title, page_url=page_url, back_url=call.get_absolute_url(),
         back_label=_("Back to the call"),
         save_section=partial(services.form_section_save, **owner),
@@ -183,7 +183,7 @@ def _builder(call: Call, purpose: str) -> Builder:
         editable=not version.frozen,
         notes=[_("frozen: the call is open")] if version.frozen else [],
         problems_heading=_("Fix these before the call can open:"),
-        tabs=[Tab(capfirst(label), f"{page_url}?purpose={code}", code == purpose)
+        tabs=[Tab(str(capfirst(label)), f"{page_url}?purpose={code}", code == purpose)
               for code, label in FormVersion.Purpose.choices],
         query=urlencode({"purpose": purpose}), return_url=_back(call.slug, purpose),
         hidden={"purpose": purpose})

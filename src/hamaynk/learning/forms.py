@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hamaynk.communities.models import Country
-from hamaynk.core.parsing import validate_programme_date
+from hamaynk.core.parsing import parse_id, validate_programme_date
 from hamaynk.learning.models import Opportunity, Session, Topic
 from hamaynk.learning.models.catalogue import AUDIENCE_CHOICES, LANGUAGE_CHOICES, codes
 from hamaynk.learning.services.catalogue import session_problems
@@ -19,8 +19,18 @@ TIME_ZONES = ["Asia/Yerevan", "Europe/Chisinau", "Europe/Kyiv", "Asia/Tbilisi", 
 TIME_ZONE_CHOICES = [(zone, zone) for zone in TIME_ZONES]
 
 
+class TopicChoice(forms.ModelMultipleChoiceField):
+    def clean(self, value: Any) -> Any:
+        """An id no database column holds ("9" × 20) is an invalid choice, not a 500."""
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if item not in (None, "") and parse_id(item) is None:
+                raise forms.ValidationError(self.error_messages["invalid_choice"],
+                                            code="invalid_choice", params={"value": item})
+        return super().clean(value)
+
+
 class OpportunityForm(forms.ModelForm):
-    topics = forms.ModelMultipleChoiceField(
+    topics = TopicChoice(
         label=_("Topics"), required=False, widget=forms.CheckboxSelectMultiple,
         queryset=Topic.objects.order_by("order", "slug"))
     languages = forms.MultipleChoiceField(label=_("Languages"), choices=LANGUAGE_CHOICES,

@@ -96,7 +96,7 @@ class FeedbackSummary:
     ended: bool
 
 
-def _choice_labels(definition: FormDefinition, language: str) -> dict[str, dict[Any, str]]:
+def _answer_labels(definition: FormDefinition, language: str) -> dict[str, dict[Any, str]]:
     labels: dict[str, dict[Any, str]] = {}
     for q in definition.all_questions():
         if q.type in CHOICE_TYPES:
@@ -117,7 +117,7 @@ def feedback_summary(*, session: Session, language: str) -> FeedbackSummary:
     ended = timezone.now() >= session.ends_at
     if definition is None:
         return FeedbackSummary(len(answers), confirmed, [], ended)
-    labels = _choice_labels(definition, language)
+    labels = _answer_labels(definition, language)
     questions = []
     for q in definition.all_questions():
         summary = QuestionSummary(label=label(q, "label", language))

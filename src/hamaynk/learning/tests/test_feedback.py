@@ -121,3 +121,43 @@ def test_the_feedback_pages_permission_matrix(client, world, session, enrolment,
     assert mine == {"staff": 200, "anonymous": 302}.get(role, 404), role
     summary = client.get(reverse("learning:session_feedback", args=[session.pk])).status_code
     assert summary == {"secretariat": 200, "anonymous": 302}.get(role, 404), role
+
+
+def test_the_session_page_links_the_person_to_the_feedback_after_the_end(client, world,
+                                                                        session, enrolment):
+    client.force_login(world.staff)
+    assert "Give your feedback" not in client.get(session.get_absolute_url()).content.decode()
+    with _after(session):
+        client.force_login(world.staff)
+        html = client.get(session.get_absolute_url()).content.decode()
+    assert reverse("learning:feedback", args=[enrolment.pk]) in html
+
+
+def test_the_summary_runs_the_same_queries_for_1_and_30_answers(client, world, session,
+                                                               enrolment):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from hamaynk.core import counts
+    from hamaynk.tests_support import EnrolmentFactory
+
+    url = reverse("learning:session_feedback", args=[session.pk])
+
+    def count():
+        counts.changed_all()
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    with _after(session):
+        services.feedback_submit(enrolment=enrolment, actor=world.staff,
+                                 answers={"useful": "yes", "better": "Ավելի երկար"})
+        client.force_login(world.secretariat)
+        count()  # warm: the first page of a sign-in reads its session
+        one = count()
+        for i in range(29):
+            other = EnrolmentFactory(session=session, community=world.dilijan)
+            services.feedback_submit(enrolment=other, actor=other.person,
+                                     answers={"useful": "no", "better": f"Տեքստ {i}"})
+        assert count() == one
+        assert "Տեքստ 28" in client.get(url).content.decode()

@@ -120,7 +120,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(session)
     return render(request, "learning/catalogue/session.html", {
         "session": session, "opportunity": session.opportunity, "form": form,
-        "questions": questions,
+        "questions": questions, "ended": timezone.now() >= session.ends_at,
         "communities": communities,
         "ours": enrolments.enrolments_in_session(session=session, communities=communities),
         "can_manage": request.user.has_perm("learning.manage_catalogue", session)})

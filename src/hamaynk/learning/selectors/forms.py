@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import Prefetch
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from hamaynk.learning.models import Enrolment, LearningForm, Opportunity, Response, Session
@@ -149,12 +149,16 @@ def enrolments_table(*, session: Session, user: Any, language: str
               *(label(q, "label", language) for q in questions)]
 
     def rows() -> Iterator[list[Any]]:
-        for e in enrolments.iterator(chunk_size=500):
-            given = e.registration[0] if e.registration else None  # type: ignore[attr-defined]
-            answers = {row.key: row.value for row in response_rows(given, language=language)}
-            yield [e.person.get_full_name(), e.person.email, e.community.name,
-                   e.community.region.name, e.get_status_display(),
-                   timezone.localtime(e.queued_at, session.zone).strftime("%Y-%m-%d %H:%M"),
-                   *(answers.get(q.key, "") for q in questions)]
+        # Streamed after the view returns: the request's language is set again here.
+        with translation.override(language):
+            for e in enrolments.iterator(chunk_size=500):
+                given = e.registration[0] if e.registration else None  # type: ignore[attr-defined]
+                answers = {row.key: row.value
+                           for row in response_rows(given, language=language)}
+                yield [e.person.get_full_name(), e.person.email, e.community.name,
+                       e.community.region.name, e.get_status_display(),
+                       timezone.localtime(e.queued_at, session.zone).strftime(
+                           "%Y-%m-%d %H:%M"),
+                       *(answers.get(q.key, "") for q in questions)]
 
     return header, rows()

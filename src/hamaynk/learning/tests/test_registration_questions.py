@@ -126,3 +126,14 @@ def test_the_enrolment_list_with_answers_runs_the_same_queries_for_1_and_30_rows
         enrolling.enrol(session=session, community=world.dilijan, person=person,
                         actor=person, answers={"role": f"Աշխատակից {i}"})
     assert count() == one
+
+
+def test_the_csv_reads_in_the_organisers_language_to_its_last_row(client, world, session):
+    enrolling.enrol(session=session, community=world.akunk, person=world.staff,
+                    actor=world.staff, answers={"role": "Քարտուղար", "diet": "vegetarian"})
+    client.force_login(world.secretariat)
+    client.cookies["hamaynk_language"] = "hy"
+    response = client.get(reverse("learning:session_enrolments_csv", args=[session.pk]))
+    header, row = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()[:2]
+    assert header.startswith("Անձ,") and header.endswith("Պաշտոնը,Սնունդ")
+    assert "հաստատված" in row and row.endswith("Բուսակերային")

@@ -49,6 +49,8 @@ JOBS: tuple[Job, ...] = (
         "LEDP reminders, suspension of overdue members"),
     Job("grants_daily", {"hour": "6", "minute": "15"}, datetime.timedelta(hours=12),
         "report reminders"),
+    Job("learning_daily", {"hour": "6", "minute": "30"}, datetime.timedelta(hours=12),
+        "session reminders, feedback requests"),
     Job("send_digests", {"hour": "8", "minute": "0"}, datetime.timedelta(hours=12),
         "the daily email digest"),
 )

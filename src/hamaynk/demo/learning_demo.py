@@ -1,6 +1,7 @@
 """Demo learning catalogue: a two-day workshop in Chișinău (2 seats per community), a webinar
 the organiser approves, a hybrid course of the Association, an e-learning draft; Akunk's
-head waits for approval in the webinar. Idempotent: opportunities are matched by network
+head waits for approval in the webinar; the workshop asks registration questions and for
+feedback after it. Idempotent: opportunities are matched by network
 and Armenian title, sessions by opportunity and label, enrolments by session and person."""
 
 import datetime
@@ -114,6 +115,38 @@ def _opportunity(networks: dict[str, Network], values: dict[str, Any]) -> Opport
     return opportunity
 
 
+# The workshop asks two registration questions and, after it, for feedback.
+QUESTIONNAIRES: dict[str, list[dict[str, Any]]] = {
+    "registration": [
+        {"key": "position", "type": "short_text", "required": True,
+         "label_hy": "Ձեր պաշտոնը համայնքապետարանում", "label_en": "Your position in the office"},
+        {"key": "meals", "type": "single_choice", "label_hy": "Սնունդ",
+         "label_en": "Meals", "choices": [
+             {"value": "any", "label_hy": "Ցանկացած", "label_en": "Any"},
+             {"value": "vegetarian", "label_hy": "Բուսակերային", "label_en": "Vegetarian"}]}],
+    "feedback": [
+        {"key": "useful", "type": "single_choice", "required": True,
+         "label_hy": "Որքանո՞վ էր օգտակար աշխատաժողովը", "label_en": "How useful was it?",
+         "choices": [{"value": "very", "label_hy": "Շատ", "label_en": "Very"},
+                     {"value": "somewhat", "label_hy": "Որոշ չափով", "label_en": "Somewhat"},
+                     {"value": "not", "label_hy": "Օգտակար չէր", "label_en": "Not useful"}]},
+        {"key": "improve", "type": "long_text", "label_hy": "Ի՞նչ բարելավել",
+         "label_en": "What should we improve?"}],
+}
+
+
+def _questionnaires(opportunity: Opportunity) -> None:
+    from hamaynk.learning.models import LearningForm
+    from hamaynk.learning.services.forms import starter
+
+    for purpose, questions in QUESTIONNAIRES.items():
+        if not LearningForm.objects.filter(opportunity=opportunity, purpose=purpose).exists():
+            definition = starter(purpose)
+            definition["sections"][0]["questions"] = questions
+            LearningForm.objects.create(opportunity=opportunity, purpose=purpose, number=1,
+                                        definition=definition)
+
+
 # A third colleague in Akunk, so that its staff can enrol three people in the workshop
 # (two seats per community: the third waits).
 COLLEAGUE = ("finance.akunk@demo.hamaynk.am", "Անահիտ Գալստյան-Տեր-Մինասյան")
@@ -137,6 +170,7 @@ def _colleague(akunk: Community, secretariat: User | None) -> None:
 
 def load(networks: dict[str, Network], secretariat: User | None = None) -> None:
     found = [_opportunity(networks, values) for values in OPPORTUNITIES]
+    _questionnaires(found[0])
     head = User.objects.filter(email="head.akunk@demo.hamaynk.am").first()
     akunk = Community.objects.filter(region__code="AM-KT", name_hy="Ակունք").first()
     if akunk is not None:

@@ -24,6 +24,10 @@ class LearningConfig(AppConfig):
         register_work()  # its items in the work queue
 
         register_actions({
+            "learning.form.changed": _("Questionnaire of the opportunity changed"),
+            "learning.feedback.given": _("Feedback given"),
+            "learning.session.reminded": _("Reminder of the session sent"),
+            "learning.session.feedback_asked": _("Feedback on the session asked"),
             "learning.cohort.created": _("Cohort created"),
             "learning.cohort.community_added": _("Community added to the cohort"),
             "learning.cohort.community_removed": _("Community removed from the cohort"),

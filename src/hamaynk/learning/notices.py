@@ -12,6 +12,8 @@ register_kinds({
     "learning.enrolment.declined": T + "enrolment_declined",
     "learning.enrolment.cancelled": T + "enrolment_cancelled",
     "learning.enrolment.handed_over": T + "enrolment_handed_over",
+    "learning.session.reminder": T + "session_reminder",
+    "learning.session.feedback": T + "session_feedback",
 })
 register_models({
     Enrolment: ("session__opportunity", "community"),

@@ -105,3 +105,5 @@ rules.add_perm("learning.view_enrolment", acts_for_the_owner | serves_the_owner)
 rules.add_perm("learning.decide_enrolment", serves_the_owner)
 # The quiz: the enrolled person only, answering for themselves.
 rules.add_perm("learning.take_quiz", is_the_enrolled_person)
+# The feedback questionnaire: answered by the enrolled person themselves.
+rules.add_perm("learning.give_feedback", is_the_enrolled_person)

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from hamaynk.learning.views import attendance, catalogue, certificates, coaching, cohorts, manage
+from hamaynk.learning.views import (
+    attendance,
+    catalogue,
+    certificates,
+    coaching,
+    cohorts,
+    feedback,
+    forms,
+    manage,
+)
 
 app_name = "learning"
 urlpatterns = [
@@ -40,4 +49,14 @@ urlpatterns = [
     # attendance and the quiz
     path("session/<id:pk>/attendance/", attendance.attendance, name="attendance"),
     path("enrolment/<id:pk>/quiz/", attendance.quiz, name="quiz"),
+    path("session/<id:pk>/enrolments.csv", manage.session_enrolments_csv,
+         name="session_enrolments_csv"),
+    # an opportunity's questionnaires (the shared builder's pages) and the feedback
+    path("opportunity/<id:pk>/forms/<str:purpose>/", forms.forms, name="forms"),
+    path("opportunity/<id:pk>/forms/<str:purpose>/<slug:section_key>/question/",
+         forms.form_question, name="form_question"),
+    path("opportunity/<id:pk>/forms/<str:purpose>/<slug:section_key>/<str:key>/<str:action>/",
+         forms.form_question_action, name="form_question_action"),
+    path("enrolment/<id:pk>/feedback/", feedback.feedback, name="feedback"),
+    path("session/<id:pk>/feedback/", feedback.session_feedback, name="session_feedback"),
 ]

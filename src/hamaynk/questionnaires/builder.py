@@ -8,7 +8,7 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from hamaynk.core.errors import DomainError
@@ -117,6 +117,19 @@ class OutlineQuestion:
     type_label: str
     required: bool
     condition: str  # "Shown when “…” is “…”", or ""
+    scored_choices: tuple[str, ...] = ()  # a quiz's choices with their points
+
+
+def scored_choices(question: dict[str, Any], language: str) -> tuple[str, ...]:
+    """A quiz question's choices with their points ("Yes (2 points)"); empty when no choice
+    of the question carries points."""
+    choices = [c for c in question.get("choices") or [] if isinstance(c, dict)]
+    if not any("points" in c for c in choices):
+        return ()
+    return tuple(ngettext("%(choice)s (%(points)s point)", "%(choice)s (%(points)s points)",
+                          int(c.get("points") or 0))
+                 % {"choice": text(c, "label", language), "points": c.get("points") or 0}
+                 for c in choices)
 
 
 @dataclass(frozen=True)
@@ -161,6 +174,7 @@ def outline(definition: dict[str, Any], language: str) -> list[OutlineSection]:
             type_label=str(QUESTION_TYPE_LABELS.get(str(q.get("type")), q.get("type", ""))),
             required=bool(q.get("required")),
             condition=condition_text(q.get("show_if"), questions, language)
-            if q.get("show_if") else "")
+            if q.get("show_if") else "",
+            scored_choices=scored_choices(q, language))
             for q in s.get("questions") or [] if isinstance(q, dict)])
         for s in definition.get("sections") or [] if isinstance(s, dict)]

@@ -43,7 +43,8 @@ class QuestionForm(forms.Form):
     required = forms.BooleanField(label=_("An answer is required"), required=False)
     choices = forms.CharField(
         label=_("Choices"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("One per line: Armenian | English."))
+        help_text=_("One per line: Armenian | English, and for a quiz | points, e.g. "
+                    "Այո | Yes | 2."))
     show_if_question = forms.ChoiceField(label=_("Show only when the question"),
                                          required=False)
     show_if_value = forms.CharField(label=_("has the answer"), required=False,
@@ -59,6 +60,16 @@ class QuestionForm(forms.Form):
         cast(forms.ChoiceField, self.fields["show_if_question"]).choices = [
             ("", _("— always show —")), *earlier]
 
+    def clean_choices(self) -> str:
+        text = str(self.cleaned_data.get("choices") or "")
+        try:
+            _split_choices(text)
+        except ValueError as exc:
+            raise forms.ValidationError(
+                _("Write the points of “%(choice)s” as a whole number, 0 or more."),
+                code="points", params={"choice": str(exc)}) from exc
+        return text
+
     def to_question(self, earlier_defs: dict[str, dict[str, Any]]) -> dict[str, Any]:
         """The question as the form definition stores it."""
         data = self.cleaned_data
@@ -66,8 +77,10 @@ class QuestionForm(forms.Form):
             "key", "type", "label_hy", "label_en", "help_hy", "help_en", "required")}
         if data["type"] in ("single_choice", "multiple_choice"):
             question["choices"] = [
-                {"value": _slug(hy, i), "label_hy": hy, "label_en": en}
-                for i, (hy, en) in enumerate(_split_choices(data["choices"]), start=1)]
+                {"value": _slug(hy, i), "label_hy": hy, "label_en": en,
+                 **({"points": points} if points is not None else {})}
+                for i, (hy, en, points) in enumerate(_split_choices(data["choices"]),
+                                                     start=1)]
         if data["type"] in ("number", "money"):
             question["min_value"] = str(data["min_value"]) if data["min_value"] is not None \
                 else None
@@ -83,12 +96,21 @@ class QuestionForm(forms.Form):
         return question
 
 
-def _split_choices(text: str) -> list[tuple[str, str]]:
-    rows = []
+def _split_choices(text: str) -> list[tuple[str, str, int | None]]:
+    """The choices as written, one a line: "Armenian | English" or, for a quiz, "Armenian |
+    English | points" (raises ValueError naming the choice whose points are not a whole
+    number, 0 or more)."""
+    rows: list[tuple[str, str, int | None]] = []
     for line in text.splitlines():
         if line.strip():
-            hy, _sep, en = line.partition("|")
-            rows.append((hy.strip(), en.strip()))
+            hy, _sep, rest = line.partition("|")
+            en, _sep, raw = rest.partition("|")
+            points = None
+            if raw.strip():
+                if not raw.strip().isdecimal() or len(raw.strip()) > 6:
+                    raise ValueError(hy.strip())
+                points = int(raw.strip())
+            rows.append((hy.strip(), en.strip(), points))
     return rows
 
 
@@ -113,8 +135,11 @@ def question_initial(question: dict[str, Any]) -> dict[str, Any]:
                                                 "help_hy", "help_en")}
     initial["original_key"] = question["key"]
     initial["required"] = question.get("required", False)
-    initial["choices"] = "\n".join(f"{c['label_hy']} | {c.get('label_en', '')}"
-                                   for c in question.get("choices", []))
+    choices = question.get("choices", [])
+    scored = any("points" in c for c in choices)
+    initial["choices"] = "\n".join(
+        f"{c['label_hy']} | {c.get('label_en', '')}"
+        + (f" | {c.get('points', 0)}" if scored else "") for c in choices)
     initial["min_value"] = question.get("min_value")
     initial["max_value"] = question.get("max_value")
     initial["max_length"] = question.get("max_length")

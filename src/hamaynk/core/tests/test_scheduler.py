@@ -1,4 +1,4 @@
-"""The scheduler process: the four periodic commands, their times in Yerevan, one run per
+"""The scheduler process: the five periodic commands, their times in Yerevan, one run per
 moment across scheduler processes, and a log line per run."""
 
 import datetime
@@ -16,7 +16,7 @@ from hamaynk.core.models import JobLease
 YEREVAN = datetime.timezone(datetime.timedelta(hours=4))
 
 
-def test_schedule_lists_the_four_periodic_commands_with_their_triggers():
+def test_schedule_lists_the_five_periodic_commands_with_their_triggers():
     scheduler = scheduling.build_scheduler()
 
     triggers = {job.id: str(job.trigger) for job in scheduler.get_jobs()}
@@ -25,10 +25,12 @@ def test_schedule_lists_the_four_periodic_commands_with_their_triggers():
         "calls_tick": "cron[minute='*/5']",
         "membership_daily": "cron[hour='6', minute='0']",
         "grants_daily": "cron[hour='6', minute='15']",
+        "learning_daily": "cron[hour='6', minute='30']",
         "send_digests": "cron[hour='8', minute='0']",
     }
     assert {job.args for job in scheduler.get_jobs()} == {
-        ("calls_tick",), ("membership_daily",), ("grants_daily",), ("send_digests",)}
+        ("calls_tick",), ("membership_daily",), ("grants_daily",), ("learning_daily",),
+        ("send_digests",)}
 
 
 def test_daily_jobs_run_at_their_hour_in_the_site_time_zone(settings):
@@ -102,5 +104,5 @@ def test_scheduler_command_lists_the_jobs_and_their_next_runs():
 
     lines = out.getvalue().splitlines()
     assert [line.split()[0] for line in lines] == [
-        "calls_tick", "membership_daily", "grants_daily", "send_digests"]
+        "calls_tick", "membership_daily", "grants_daily", "learning_daily", "send_digests"]
     assert all("+04:00" in line for line in lines)

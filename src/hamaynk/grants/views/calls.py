@@ -1,6 +1,7 @@
 """Calls: the public list and page (with Q&A), and the secretariat's pages to create a call,
 build its form and move it through its states."""
 
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -9,8 +10,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -36,9 +39,8 @@ from hamaynk.networks.selectors import (
     network_country_codes,
     network_for_secretariat,
 )
-from hamaynk.questionnaires import builder
-from hamaynk.questionnaires.builder_forms import QuestionForm, SectionEditForm, question_initial
-from hamaynk.questionnaires.schema import DefinitionError
+from hamaynk.questionnaires import builder_views
+from hamaynk.questionnaires.builder_views import Builder, Tab
 
 
 def calls(request: HttpRequest) -> HttpResponse:
@@ -159,11 +161,32 @@ def _version(call: Call, purpose: str) -> FormVersion:
     return version
 
 
-def _back(slug: str, purpose: str) -> HttpResponse:
-    response = redirect("grants:call_form", slug=slug)
-    if purpose != "application":
-        response["Location"] += f"?purpose={purpose}"
-    return response
+def _back(slug: str, purpose: str) -> str:
+    url = reverse("grants:call_form", args=[slug])
+    return url if purpose == "application" else f"{url}?purpose={purpose}"
+
+
+def _builder(call: Call, purpose: str) -> Builder:
+    """The shared builder's pages over one of the call's forms (questionnaires.builder_views):
+    the application form (frozen once the call opens) or a report form."""
+    version = _version(call, purpose)
+    page_url = reverse("grants:call_form", args=[call.slug])
+    owner: dict[str, Any] = {"call": call, "purpose": purpose}
+    return Builder(
+        version=version, heading=str(capfirst(FormVersion.Purpose(purpose).label)),
+        subject=call.title, page_url=page_url, back_url=call.get_absolute_url(),
+        back_label=_("Back to the call"),
+        save_section=partial(services.form_section_save, **owner),
+        save_question=partial(services.form_question_save, **owner),
+        delete_question=partial(services.form_question_delete, **owner),
+        move_question=partial(services.form_question_move, **owner),
+        editable=not version.frozen,
+        notes=[_("frozen: the call is open")] if version.frozen else [],
+        problems_heading=_("Fix these before the call can open:"),
+        tabs=[Tab(str(capfirst(label)), f"{page_url}?purpose={code}", code == purpose)
+              for code, label in FormVersion.Purpose.choices],
+        query=urlencode({"purpose": purpose}), return_url=_back(call.slug, purpose),
+        hidden={"purpose": purpose})
 
 
 @login_required
@@ -171,67 +194,15 @@ def call_form(request: HttpRequest, slug: str) -> HttpResponse:
     """The form builder: sections (pages) with their questions — of the application form,
     or (?purpose=progress / financial) of a report form."""
     call = selectors.call_for_manager(slug=slug, user=request.user)
-    purpose = _purpose(request)
-    version = _version(call, purpose)
-    section_form = SectionEditForm(request.POST or None)
-    if request.method == "POST" and section_form.is_valid():
-        try:
-            services.form_section_save(call=call, actor=request.user,  # type: ignore[arg-type]
-                                       purpose=purpose, **section_form.cleaned_data)
-        except DomainError as exc:
-            section_form.add_error(None, exc.message)  # type: ignore[arg-type]
-        else:
-            messages.success(request, _("The section is saved."))
-            return _back(slug, purpose)
-    try:
-        parsed = version.parsed
-        problems: list[str] = []
-    except DefinitionError as exc:
-        parsed, problems = None, exc.messages
-    return render(request, "grants/call_form.html", {
-        "call": call, "version": version, "definition": version.definition,
-        "outline": builder.outline(version.definition,
-                                   request.LANGUAGE_CODE),  # type: ignore[attr-defined]
-        "parsed": parsed, "problems": problems, "section_form": section_form,
-        "purpose": purpose, "purpose_query": urlencode({"purpose": purpose}),
-        "purposes": FormVersion.Purpose.choices})
+    return builder_views.builder_page(request, _builder(call, _purpose(request)))
 
 
 @login_required
 def call_form_question(request: HttpRequest, slug: str, section_key: str) -> HttpResponse:
     """Add a question to a section, or edit one (?key=…)."""
     call = selectors.call_for_manager(slug=slug, user=request.user)
-    purpose = _purpose(request)
-    definition = _version(call, purpose).definition
-    sections = {s["key"]: s for s in definition["sections"]}
-    if section_key not in sections:
-        raise Http404
-    editing = request.GET.get("key", "")
-    existing = {q["key"]: q for q in sections[section_key]["questions"]}
-    if editing and editing not in existing:
-        raise Http404
-    language = request.LANGUAGE_CODE  # type: ignore[attr-defined]
-    earlier = builder.questions_before(definition, section_key, editing)
-    choices = [(q["key"], builder.text(q, "label", language)) for q in earlier
-               if q["type"] != "budget"]
-    initial = question_initial(existing[editing]) if editing else {}
-    form = QuestionForm(request.POST or None, initial=initial, earlier=choices)
-    if request.method == "POST" and form.is_valid():
-        question = form.to_question({q["key"]: q for q in earlier})
-        try:
-            services.form_question_save(call=call, actor=request.user,  # type: ignore[arg-type]
-                                        section_key=section_key, question=question,
-                                        original_key=form.cleaned_data["original_key"],
-                                        purpose=purpose)
-        except DomainError as exc:
-            form.add_error(None, exc.message)  # type: ignore[arg-type]
-        else:
-            messages.success(request, _("The question is saved."))
-            return _back(slug, purpose)
-    return render(request, "grants/call_question.html", {
-        "call": call, "section": sections[section_key], "form": form, "editing": editing,
-        "section_title": builder.text(sections[section_key], "title", language),
-        "purpose": purpose})
+    return builder_views.question_page(request, _builder(call, _purpose(request)),
+                                       section_key)
 
 
 @login_required
@@ -239,20 +210,8 @@ def call_form_question(request: HttpRequest, slug: str, section_key: str) -> Htt
 def call_form_question_action(request: HttpRequest, slug: str, section_key: str, key: str,
                               action: str) -> HttpResponse:
     call = selectors.call_for_manager(slug=slug, user=request.user)
-    purpose = _purpose(request)
-    try:
-        if action == "delete":
-            services.form_question_delete(call=call, actor=request.user,  # type: ignore[arg-type]
-                                          section_key=section_key, key=key, purpose=purpose)
-        elif action in ("up", "down"):
-            services.form_question_move(call=call, actor=request.user,  # type: ignore[arg-type]
-                                        section_key=section_key, key=key,
-                                        offset=-1 if action == "up" else 1, purpose=purpose)
-        else:
-            raise Http404
-    except DomainError as exc:
-        messages.error(request, str(exc.message))
-    return _back(slug, purpose)
+    return builder_views.question_action(request, _builder(call, _purpose(request)),
+                                         section_key, key, action)
 
 
 @login_required

@@ -11,7 +11,7 @@ waiting list when none is free).
 Every write locks the session's row first, so two enrolments never take the last seat."""
 
 import zoneinfo
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +26,9 @@ from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
 from hamaynk.core.transitions import lock, record_change, transition
 from hamaynk.core.workflow import require
-from hamaynk.learning.models import Enrolment, Opportunity, Session
+from hamaynk.learning.models import Enrolment, LearningForm, Opportunity, Session
+from hamaynk.learning.selectors.forms import form_asked
+from hamaynk.learning.services.forms import check_answers, record_response
 from hamaynk.learning.states import ENROLMENT_TRANSITIONS
 from hamaynk.notifications.services import notify
 
@@ -111,9 +113,11 @@ def _check_person(session: Session, community: Community, person: User) -> None:
 
 
 @transaction.atomic
-def enrol(*, session: Session, community: Community, person: User, actor: User) -> Enrolment:
+def enrol(*, session: Session, community: Community, person: User, actor: User,
+          answers: Mapping[str, Any] | None = None) -> Enrolment:
     """Ask a seat for `person` on behalf of `community`: confirmed at once when it fits,
-    waitlisted when it does not, or awaiting the organiser's approval."""
+    waitlisted when it does not, or awaiting the organiser's approval. Where the
+    opportunity has registration questions, `answers` are checked and kept with it."""
     require(actor, "learning.enrol_for", community)
     locked = _lock_session(session)
     now = timezone.now()
@@ -123,6 +127,8 @@ def enrol(*, session: Session, community: Community, person: User, actor: User) 
         raise DomainError(_("Enrolment closed on %(moment)s.") % {"moment": moment_text(
             locked.enrolment_deadline, locked.time_zone)}, field="person")
     _check_person(locked, community, person)
+    registration = form_asked(locked.opportunity, LearningForm.Purpose.REGISTRATION)
+    kept = check_answers(registration, answers or {}) if registration is not None else {}
     country_id = community.region.country_id
     if locked.needs_approval:
         status = E.REQUESTED
@@ -134,6 +140,8 @@ def enrol(*, session: Session, community: Community, person: User, actor: User) 
                                          decided_at=None if status == E.REQUESTED else now)
     audit.record(action="learning.enrolment.created", actor=actor, target=enrolment,
                  data={"status": status, "community": community.pk, "person": person.pk})
+    if registration is not None:
+        record_response(enrolment=enrolment, form=registration, answers=kept)
     if status != E.REQUESTED:
         _tell(enrolment, f"learning.enrolment.{status}", actor=actor)
     return enrolment

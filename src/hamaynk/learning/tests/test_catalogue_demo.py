@@ -21,6 +21,9 @@ def test_the_demo_catalogue_is_loaded_once_however_often_it_runs(settings):
     session = workshop.sessions.get()
     assert (session.time_zone, session.community_quota, len(session.days())) == (
         "Europe/Chisinau", 2, 2)
+    assert sorted(workshop.forms.values_list("purpose", flat=True)) == ["feedback",
+                                                                         "registration"]
+    assert all(form.parsed.all_questions() for form in workshop.forms.all())
 
 
 def test_the_demo_shows_a_completed_enrolment_with_its_certificate(settings):

@@ -19,11 +19,14 @@ from hamaynk.core.parsing import parse_id
 from hamaynk.core.views import run_action
 from hamaynk.learning import calendar
 from hamaynk.learning.forms import EnrolForm, HandOverForm
-from hamaynk.learning.models import Enrolment, Opportunity, Session
+from hamaynk.learning.models import Enrolment, LearningForm, Opportunity, Session
 from hamaynk.learning.models.catalogue import LANGUAGE_CHOICES
 from hamaynk.learning.selectors import catalogue as selectors
 from hamaynk.learning.selectors import enrolment as enrolments
+from hamaynk.learning.selectors.forms import form_asked
 from hamaynk.learning.services import enrolment as services
+from hamaynk.questionnaires.forms import SectionForm, build_section_form
+from hamaynk.questionnaires.schema import label
 
 
 def catalogue(request: HttpRequest) -> HttpResponse:
@@ -60,28 +63,64 @@ def _enrol_form(request: HttpRequest, communities: list[Any]) -> EnrolForm | Non
                      initial={"community": communities[0].pk, "person": request.user.pk})
 
 
+def _registration_forms(request: HttpRequest, session: Session) -> list[SectionForm]:
+    """The opportunity's registration questions, a form per section (fields named reg-…)."""
+    version = form_asked(session.opportunity, LearningForm.Purpose.REGISTRATION)
+    if version is None:
+        return []
+    data = request.POST if request.method == "POST" else None
+    sections = []
+    for section in version.parsed.sections:
+        if section.questions:
+            sform = build_section_form(version.parsed, section.key, answers={}, data=data,
+                                       language=request.LANGUAGE_CODE)  # type: ignore[attr-defined]
+            sform.prefix = "reg"
+            sform.title = label(section, "title", sform.language)  # type: ignore[attr-defined]
+            sform.intro = label(section, "intro", sform.language)  # type: ignore[attr-defined]
+            sections.append(sform)
+    return sections
+
+
+def _enrol_posted(request: HttpRequest, session: Session, form: EnrolForm,
+                  questions: list[SectionForm]) -> Enrolment | None:
+    """Enrol from the posted forms; None with the errors beside their fields."""
+    valid = [f.is_valid() for f in [form, *questions]]
+    if not all(valid):
+        return None
+    answers: dict[str, Any] = {}
+    for sform in questions:
+        answers.update(sform.cleaned_answers())
+    try:
+        return services.enrol(session=session, actor=request.user,  # type: ignore[arg-type]
+                              community=form.cleaned_data["community"],
+                              person=form.cleaned_data["person"], answers=answers)
+    except DomainError as exc:
+        holder = next((f for f in questions if exc.field in f.fields), None)
+        if holder is not None:
+            holder.add_error(exc.field, str(exc.message))
+        else:
+            form.add_error(exc.field if exc.field in form.fields else None, str(exc.message))
+    return None
+
+
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The session: when (in the viewer's zone and the session's), where, seats; for a
-    community's people, their enrolments here and the form to enrol one more."""
+    community's people, their enrolments here and the form to enrol one more (with the
+    opportunity's registration questions)."""
     session = selectors.session_for_viewer(pk=pk, user=request.user)
     communities = enrolments.my_communities(user=request.user)
     form = _enrol_form(request, communities)
+    questions = _registration_forms(request, session) if form is not None else []
     if request.method == "POST":
         if form is None:
             raise Http404
-        if form.is_valid():
-            try:
-                enrolment = services.enrol(session=session, actor=request.user,  # type: ignore[arg-type]
-                                           community=form.cleaned_data["community"],
-                                           person=form.cleaned_data["person"])
-            except DomainError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None,
-                               str(exc.message))
-            else:
-                messages.success(request, _enrolled_message(enrolment))
-                return redirect(session)
+        enrolment = _enrol_posted(request, session, form, questions)
+        if enrolment is not None:
+            messages.success(request, _enrolled_message(enrolment))
+            return redirect(session)
     return render(request, "learning/catalogue/session.html", {
         "session": session, "opportunity": session.opportunity, "form": form,
+        "questions": questions, "ended": timezone.now() >= session.ends_at,
         "communities": communities,
         "ours": enrolments.enrolments_in_session(session=session, communities=communities),
         "can_manage": request.user.has_perm("learning.manage_catalogue", session)})

@@ -2,17 +2,19 @@
 publish, archive), their materials and sessions, and a session's enrolments to approve."""
 
 import zoneinfo
+from itertools import chain
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hamaynk.core.errors import DomainError
+from hamaynk.core.exports import streamed_csv
 from hamaynk.core.pagination import paginate
 from hamaynk.core.parsing import parse_id
 from hamaynk.core.views import run_action
@@ -21,6 +23,7 @@ from hamaynk.learning.models import Enrolment, Opportunity, Session
 from hamaynk.learning.selectors import catalogue as selectors
 from hamaynk.learning.selectors import enrolment as enrolments
 from hamaynk.learning.selectors import figures
+from hamaynk.learning.selectors.forms import enrolments_table, with_registration
 from hamaynk.learning.services import catalogue as services
 from hamaynk.learning.services import enrolment as enrolling
 from hamaynk.networks.selectors import network_for_secretariat
@@ -181,15 +184,26 @@ def session_enrolments(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         return _decide(request, session)
     status = str(request.GET.get("status", ""))
+    # keys first: the page's 25 keys sorted alone, then their rows with the people and
+    # communities (else every enrolment of a large session is joined to the users first)
+    page_obj = paginate(enrolments.session_enrolments(session=session, user=request.user,
+                                                      status=status),
+                        request.GET.get("page"), keys_first=True)
+    page_obj.object_list = with_registration(
+        page_obj.object_list, language=request.LANGUAGE_CODE)  # type: ignore[attr-defined]
     return render(request, "learning/catalogue/session_enrolments.html", {
         "session": session, "opportunity": session.opportunity,
         "status": status if status in Enrolment.Status.values else "",
-        "statuses": Enrolment.Status.choices,
-        # keys first: the page's 25 keys sorted alone, then their rows with the people and
-        # communities (else every enrolment of a large session is joined to the users first)
-        "page_obj": paginate(enrolments.session_enrolments(session=session, user=request.user,
-                                                           status=status),
-                             request.GET.get("page"), keys_first=True)})
+        "statuses": Enrolment.Status.choices, "page_obj": page_obj})
+
+
+@login_required
+def session_enrolments_csv(request: HttpRequest, pk: int) -> StreamingHttpResponse:
+    """The session's enrolments with their registration answers, as CSV (streamed)."""
+    session = selectors.session_for_manager(pk=pk, user=request.user)
+    header, rows = enrolments_table(session=session, user=request.user,
+                                    language=request.LANGUAGE_CODE)  # type: ignore[attr-defined]
+    return streamed_csv(chain([header], rows), f"session-{session.pk}-enrolments.csv")
 
 
 def _decide(request: HttpRequest, session: Session) -> HttpResponse:

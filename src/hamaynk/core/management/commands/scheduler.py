@@ -12,7 +12,7 @@ from hamaynk.core import scheduling
 
 class Command(BaseCommand):
     help = ("Run the periodic commands (calls_tick, membership_daily, grants_daily, "
-            "send_digests) at their times in the site's time zone. Start ONE per "
+            "learning_daily, send_digests) at their times in the site's time zone. Start ONE per "
             "deployment, beside the web server and the worker; a second one skips what "
             "the first holds.")
 

@@ -1,7 +1,10 @@
-"""The learning catalogue in a browser (issue 15, first half): the secretariat publishes a
-workshop in Chișinău with 2 seats per community; Akunk's staff enrol three people (the
-third waits), one cancels and the waiting one is promoted and told — in Armenian and in
-English, at desk and phone width. Screenshots go to /tmp/learning-shots."""
+"""The learning catalogue in a browser (issue 15): the secretariat publishes a workshop in
+Chișinău with 2 seats per community; Akunk's staff enrol three people (the third waits),
+one cancels and the waiting one is promoted and told; when the workshop's days come, the
+organiser takes attendance on a phone, the certificates are issued, and anyone verifies one
+on the public page by its code — in Armenian and in English, at desk and phone width.
+Screenshots go to /tmp/learning-shots. (The coach's session log and its agreed actions in
+the community's work queue: test_coaching_journey.py.)"""
 
 import datetime
 import re
@@ -13,7 +16,7 @@ import pytest
 from django.utils import timezone
 
 from hamaynk.e2e.test_journeys import sign_in
-from hamaynk.learning.models import Enrolment, Opportunity, Session
+from hamaynk.learning.models import Certificate, Enrolment, Opportunity, Session
 from hamaynk.notifications.models import Notification
 from hamaynk.tests_support import AffiliationFactory
 
@@ -85,8 +88,8 @@ def _enrol(page, person_pk: int) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("language", ["hy", "en"])
-def test_a_workshop_is_published_enrolled_waitlisted_and_promoted(page, world, live_server,
-                                                                    language):
+def test_a_workshop_is_published_enrolled_attended_and_certified(page, world, live_server,
+                                                                  language):
     page.context.add_cookies([{"name": "hamaynk_language", "value": language,
                                "url": live_server.url}])
     third = AffiliationFactory(community=world.akunk, user__full_name="Անահիտ "
@@ -127,3 +130,52 @@ def test_a_workshop_is_published_enrolled_waitlisted_and_promoted(page, world, l
     page.goto(f"/learning/session/{session.pk}/enrolments/")
     assert page.locator("table.list tbody tr").count() == 3
     _shots(page, f"l6-session-enrolments-{language}")
+
+    _the_days_come(session)
+    _take_attendance_on_a_phone(page, session, language)
+    _sign_out(page)
+    _verify_a_certificate(page, third, language)
+
+
+def _the_days_come(session: Session) -> None:
+    """The clock moves on: the workshop took place last week (its two days in its zone)."""
+    now = timezone.now()
+    start = (now - datetime.timedelta(days=8)).astimezone(CHISINAU).replace(
+        hour=10, minute=0, second=0, microsecond=0)
+    Session.objects.filter(pk=session.pk).update(
+        starts_at=start, ends_at=start + datetime.timedelta(days=1, hours=7),
+        enrolment_deadline=start - datetime.timedelta(days=3), cancellation_cutoff=None)
+
+
+def _take_attendance_on_a_phone(page, session: Session, language: str) -> None:  # type: ignore[no-untyped-def]
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"/learning/session/{session.pk}/enrolments/")
+    page.click(f"a[href='/learning/session/{session.pk}/attendance/']")
+    page.wait_for_url(re.compile(r"/attendance/"))
+    days = Session.objects.get(pk=session.pk).days()
+    assert len(days) == 2
+    for day in days:
+        page.goto(f"/learning/session/{session.pk}/attendance/?day={day.isoformat()}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        page.click("a[href*='fill=present']")
+        page.wait_for_load_state()
+        assert page.locator("input[value=present]:checked").count() == 2
+        page.click("form.attendance button[type=submit]")
+        page.wait_for_load_state()
+        assert page.locator(".messages .success").count() == 1
+    page.screenshot(path=str(SHOTS / f"l7-attendance-{language}-375.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    completed = Enrolment.objects.filter(session=session, completed_at__isnull=False)
+    assert completed.count() == 2
+    assert Certificate.objects.filter(source_kind="learning.enrolment").count() == 2
+
+
+def _verify_a_certificate(page, person, language: str) -> None:  # type: ignore[no-untyped-def]
+    certificate = Certificate.objects.get(person=person)
+    page.goto("/learning/certificates/")
+    page.fill("input[name=code]", certificate.code.lower())
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r"/learning/certificates/[0-9A-Z-]+/$"))
+    assert certificate.code in page.content()
+    assert page.locator(".notice.ok").count() == 1
+    _shots(page, f"l8-certificate-verified-{language}")

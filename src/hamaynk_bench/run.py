@@ -213,6 +213,8 @@ def learning_endpoints(targets: dict[str, Any]) -> list[Endpoint]:
         new_pages("learning catalogue", "/learning/", targets["catalogue_pages"]),
         Endpoint("session enrolments (large session)",
                  f"/learning/session/{targets['large_session']}/enrolments/", "secretariat"),
+        Endpoint("attendance sheet (large session)",
+                 f"/learning/session/{targets['large_session']}/attendance/", "secretariat"),
         Endpoint("cohort progress page", f"/learning/cohort/{targets['cohort']}/",
                  "secretariat"),
     ]

@@ -23,7 +23,7 @@ count another process changed can be shown.
 """
 
 import hashlib
-import time
+import uuid
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -46,9 +46,9 @@ def changed(model: type[Model]) -> None:
 
 
 def _bump(model: type[Model]) -> None:
-    # A new generation is a moment in nanoseconds: never one used before, even after the
-    # cache forgot the last one.
-    cache.set(_generation_key(model), time.time_ns(), None)
+    # A new generation is a random name: never one used before, even after the cache forgot
+    # the last one, and even under a frozen clock (a moment would repeat there).
+    cache.set(_generation_key(model), uuid.uuid4().hex, None)
 
 
 def _on_write(sender: type[Model], **_kwargs: Any) -> None:
@@ -89,9 +89,9 @@ def kept(name: str, *, models: Sequence[type[Model]], compute: Callable[[], Any]
     generations = cache.get_many([_generation_key(m) for m in counted])
     for model in counted:
         if _generation_key(model) not in generations:  # first use since the cache started
-            now = time.time_ns()
-            cache.add(_generation_key(model), now, None)
-            generations[_generation_key(model)] = cache.get(_generation_key(model), now)
+            fresh = uuid.uuid4().hex
+            cache.add(_generation_key(model), fresh, None)
+            generations[_generation_key(model)] = cache.get(_generation_key(model), fresh)
     stamp = ".".join(str(generations[_generation_key(m)]) for m in counted)
     digest = hashlib.blake2b(f"{name}|{stamp}".encode(), digest_size=16).hexdigest()
     cache_key = f"count:{digest}"  # short, whatever the number of models

@@ -12,10 +12,11 @@ are made with gettext at request time, so they come in the reader's language.
 
 Core imports no app: the apps register here. `work_queue()` builds the page (bounded
 queries: every source's count in one SELECT, then one limited fetch per non-empty source);
-`work_count()` is the header's badge: that one counting SELECT, kept in the shared cache
-(`core.counts.kept`) until a row of a followed model is saved — doing the work saves one,
-so the badge follows at once — and for at most `WORK_COUNT_SECONDS`, for what falls due
-with time alone (counting a large network's sources costs a few hundred ms).
+`work_count()` is the header's badge: that one counting SELECT of the counted sources. The
+badge and the page's counts are kept in the shared cache (`core.counts.kept`) until a row of
+a followed model is saved — doing the work saves one, so both follow at once — and for at
+most `WORK_COUNT_SECONDS`, for what falls due with time alone (counting a large network's
+sources costs tens of ms, on every page otherwise).
 
 A source marked `counted=False` (a suggestion: a network to join, an open call) is listed
 but not counted in the badge, so the badge says only what waits for the person.
@@ -238,10 +239,11 @@ def work_queue(*, user: Any, limit: int = LIMIT, now: datetime | None = None) ->
     """Everything waiting for `user`, grouped by kind: groups with overdue items first, then
     by their nearest due, then their oldest; within a group the same order. Empty groups are
     left out. `limit=0` gives the groups and their counts without items (a summary)."""
+    given = now is not None
     now = timezone.now() if now is None else now
     groups = []
     sources = _sources(user, now)
-    for source, count in zip(sources, _counts(user, sources), strict=True):
+    for source, count in zip(sources, _kept_counts(user, sources, fresh=given), strict=True):
         if not count:
             continue
         fetched = source.fetch(limit) if limit else []
@@ -258,7 +260,7 @@ def work_queue(*, user: Any, limit: int = LIMIT, now: datetime | None = None) ->
 
 def work_count(*, user: Any, now: datetime | None = None) -> int:
     """The number of items waiting for `user` (suggestions not counted), for the header: one
-    SELECT of the sources' counts."""
+    SELECT of the sources' counts, kept (below) without building the sources again."""
     if not getattr(user, "is_authenticated", False):
         return 0
     moment = timezone.now() if now is None else now
@@ -269,8 +271,20 @@ def work_count(*, user: Any, now: datetime | None = None) -> int:
 
     if now is not None:  # a given moment (a test, a task): counted there and then
         return compute()
-    # Kept until a row of a followed model is saved (core/counts.py), and at most a minute,
-    # for what becomes due with time alone: a large network's sources cost a few hundred ms
-    # to count, on every page otherwise. "My work" itself always counts afresh.
     return int(counts.kept(f"work:{user.pk}", models=counts.tracked(), compute=compute,
                            seconds=WORK_COUNT_SECONDS))
+
+
+def _kept_counts(user: Any, sources: Sequence[Source], *, fresh: bool) -> list[int]:
+    """Each source's count for "My work" (`_counts`: one SELECT), kept as the header's badge
+    is: in the shared cache (`core.counts.kept`) until a row of a followed model is
+    saved — doing the work saves one, so the page follows at once — and for at most
+    `WORK_COUNT_SECONDS`, for what falls due with time alone (counting a large network's
+    sources costs tens of ms, on every page otherwise). The kinds are part of the name, so
+    a source that appears with time is never matched with another's count. `fresh`: a given
+    moment (a test, a task), counted there and then."""
+    if fresh:
+        return _counts(user, sources)
+    name = f"work-page:{user.pk}:{','.join(source.kind for source in sources)}"
+    return list(counts.kept(name, models=counts.tracked(), seconds=WORK_COUNT_SECONDS,
+                            compute=lambda: _counts(user, sources)))

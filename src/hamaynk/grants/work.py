@@ -2,7 +2,8 @@
 
 * Secretariat, per network it serves: submitted applications to screen, applications in
   review with no reviewer yet, questions of a call's public Q&A to answer, submitted reports
-  to accept or return, and tranches that may be paid (no report awaited, or it is accepted).
+  to accept or return, and tranches that may be paid (no report awaited, or it is accepted)
+  and fall due within `PAYMENT_NOTICE_DAYS`.
 * Reviewer: the reviews assigned to them and not yet submitted, due `REVIEW_DAYS` after
   the assignment (a call has no review deadline of its own yet).
 * A community's people: drafts in a call that is still open (due when it closes), the
@@ -18,6 +19,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hamaynk.accounts.permissions import (
@@ -41,13 +43,14 @@ from hamaynk.grants.models import (
 )
 
 REVIEW_DAYS = 14  # a review is expected within two weeks of its assignment
+PAYMENT_NOTICE_DAYS = 30  # a planned tranche becomes work to do a month before it is due
 MAX_PAIRS = 20  # (open call, community) pairs whose eligibility a page checks at most
 AS = Application.Status
 RS = Review.Status
 R = GrantReport.Status
 
 
-def _secretariat_sources(user: Any) -> list[Source]:
+def _secretariat_sources(user: Any, now: datetime.datetime) -> list[Source]:
     served = network_ids_served(user)
     if not served:
         return []
@@ -64,7 +67,9 @@ def _secretariat_sources(user: Any) -> list[Source]:
                .select_related("grant__community", "grant__call").order_by("submitted_at", "pk"))
     payable = (Tranche.objects
                .filter(grant__call__network_id__in=served, status=Tranche.Status.PLANNED,
-                       grant__status=Grant.Status.ACTIVE)
+                       grant__status=Grant.Status.ACTIVE,
+                       due_date__lte=timezone.localdate(now)
+                       + datetime.timedelta(days=PAYMENT_NOTICE_DAYS))
                .filter(Q(report__isnull=True) | Q(report__status=R.ACCEPTED))
                .select_related("grant__community", "grant__call").order_by("due_date", "pk"))
     return [
@@ -248,7 +253,7 @@ def followed(community_ids: set[int], now: datetime.datetime) -> list[Source]:
 
 
 def sources(user: Any, now: datetime.datetime) -> list[Source]:
-    return (_secretariat_sources(user) + _reviewer_sources(user)
+    return (_secretariat_sources(user, now) + _reviewer_sources(user)
             + _community_sources(user, now))
 
 

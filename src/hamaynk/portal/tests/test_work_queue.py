@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from hamaynk.core import counts
 from hamaynk.core.workqueue import work_count, work_queue
 from hamaynk.grants import services as grant_services
 from hamaynk.grants.models import (
@@ -178,6 +179,16 @@ def test_a_tranche_waiting_for_its_report_is_not_a_payment_due(world, busy):
     assert kinds(world.secretariat)["grants-payments"] == [busy["grant"].get_absolute_url()]
 
 
+def test_a_tranche_due_months_ahead_is_not_yet_a_payment_to_make(world, busy):
+    tranche = busy["tranche"]
+    tranche.due_date = timezone.localdate() + datetime.timedelta(days=90)
+    tranche.save()
+    assert "grants-payments" not in kinds(world.secretariat)
+    tranche.due_date = timezone.localdate() + datetime.timedelta(days=20)
+    tranche.save()
+    assert kinds(world.secretariat)["grants-payments"] == [busy["grant"].get_absolute_url()]
+
+
 def test_a_community_with_an_open_application_is_not_invited_again(world, busy):
     assert kinds(world.head)["networks-join"] == [world.other_network.get_absolute_url(),
                                                   world.network.get_absolute_url()]
@@ -334,3 +345,20 @@ def test_the_header_count_is_one_query_then_kept_until_something_is_saved(world,
     with CaptureQueriesContext(connection) as again:
         work_count(user=user)
     assert len(again) == len(cold)
+
+
+def test_my_work_counts_are_kept_until_a_row_is_saved(world, busy):
+    """The page's counts are one SELECT, kept like the badge: a second visit does not count
+    again; saving a row (doing or adding work) counts afresh."""
+    first = work_queue(user=world.secretariat)
+    with CaptureQueriesContext(connection) as kept:
+        work_queue(user=world.secretariat)
+    counts.changed_all()
+    with CaptureQueriesContext(connection) as counted:
+        again = work_queue(user=world.secretariat)
+    assert len(kept) == len(counted) - 1  # the counting SELECT, and only it
+    assert [g.count for g in again.groups] == [g.count for g in first.groups]
+    screen = {g.kind: g.count for g in first.groups}["grants-screen"]
+    grow(world, 1, timezone.now())
+    after = {g.kind: g.count for g in work_queue(user=world.secretariat).groups}
+    assert after["grants-screen"] == screen + 1

@@ -10,6 +10,7 @@ from django.core.paginator import Page
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import Http404
 
+from hamaynk.accounts.models import User
 from hamaynk.core.lookups import one
 from hamaynk.core.pagination import paginate
 from hamaynk.learning.models import (
@@ -76,17 +77,23 @@ def sheet_rows(*, session: Session, day: datetime.date) -> Any:
     mark = Attendance.objects.filter(enrolment=OuterRef("pk"), day=day).values("mark")[:1]
     code = Certificate.objects.filter(source_kind=SOURCE_KIND,
                                       source_id=OuterRef("pk")).values("code")[:1]
+    # the name read row by row for the order (a join would hash every user of the platform)
+    name = User.objects.filter(pk=OuterRef("person_id")).values("full_name")[:1]
     return (Enrolment.objects.filter(session=session, status=E.CONFIRMED)
             .select_related("person", "community")
-            .annotate(day_mark=Subquery(mark), certificate_code=Subquery(code))
-            .order_by("person__full_name", "pk"))
+            .annotate(day_mark=Subquery(mark), certificate_code=Subquery(code),
+                      person_name=Subquery(name))
+            .order_by("person_name", "pk"))
 
 
 def _counts(session: Session, day: datetime.date) -> dict[str, int]:
-    return Enrolment.objects.filter(session=session, status=E.CONFIRMED).aggregate(
-        confirmed=Count("pk", distinct=True),
-        marked=Count("attendance", filter=Q(attendance__day=day), distinct=True),
-        completed=Count("pk", filter=Q(completed_at__isnull=False), distinct=True))
+    """Who holds a seat, who has completed, and who is marked on the day — the marks
+    counted on their own, through the (enrolment, day) index, not joined to every row."""
+    confirmed = Enrolment.objects.filter(session=session, status=E.CONFIRMED)
+    counted = confirmed.aggregate(
+        confirmed=Count("pk"), completed=Count("pk", filter=Q(completed_at__isnull=False)))
+    counted["marked"] = Attendance.objects.filter(enrolment__in=confirmed, day=day).count()
+    return counted
 
 
 def attendance_sheet(*, session: Session, user: Any, day: datetime.date, page: Any = None,
@@ -95,7 +102,10 @@ def attendance_sheet(*, session: Session, user: Any, day: datetime.date, page: A
     rows not yet marked (the "everyone present" shortcut: nothing is saved until Save)."""
     if not user.has_perm("learning.manage_catalogue", session):
         raise Http404
-    page_obj = paginate(sheet_rows(session=session, day=day), page, per_page=SHEET_PAGE_SIZE)
+    # keys first: the page's keys sorted by name alone, then their rows with the people, the
+    # communities and the day's marks (else every seat of a large session is joined first)
+    page_obj = paginate(sheet_rows(session=session, day=day), page, per_page=SHEET_PAGE_SIZE,
+                        keys_first=True)
     chosen = chosen or {}
     rows = [Row(e, e.day_mark or "", chosen.get(e.pk) or e.day_mark or fill)
             for e in page_obj.object_list]

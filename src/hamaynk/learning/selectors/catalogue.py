@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
@@ -105,12 +106,19 @@ def opportunity_for_manager(*, pk: int, user: Any) -> Opportunity:
     return opportunity
 
 
+def _seats(status: str) -> Coalesce:
+    """How many of the session's enrolments have `status`: counted in the (session, status)
+    index, row by row (a join would carry every enrolment through the query first)."""
+    return Coalesce(Subquery(
+        Enrolment.objects.filter(session=OuterRef("pk"), status=status).order_by()
+        .values("session").annotate(n=Count("pk")).values("n"),
+        output_field=IntegerField()), 0)
+
+
 def with_seats(qs: QuerySet[Session]) -> QuerySet[Session]:
     """Sessions with their confirmed, waiting and awaiting-approval counts."""
-    return qs.annotate(
-        confirmed=Count("enrolments", filter=Q(enrolments__status=E.CONFIRMED)),
-        waitlisted=Count("enrolments", filter=Q(enrolments__status=E.WAITLISTED)),
-        requested=Count("enrolments", filter=Q(enrolments__status=E.REQUESTED)))
+    return qs.annotate(confirmed=_seats(E.CONFIRMED), waitlisted=_seats(E.WAITLISTED),
+                       requested=_seats(E.REQUESTED))
 
 
 def sessions_of(*, opportunity: Opportunity) -> QuerySet[Session]:

@@ -41,6 +41,7 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import F, Func, Subquery
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from hamaynk.core import counts
 
@@ -207,12 +208,24 @@ def followed_work(*, community_ids: Iterable[int], now: datetime | None = None,
     """What each of the communities has pending, from every registered `followed` provider
     (but those named in `exclude`): one fetch per source for all the communities together,
     at most `limit` items per community and source, each community's items in the queue's
-    order (overdue first, then by due). Communities with nothing pending are left out."""
+    order (overdue first, then by due). Communities with nothing pending are left out.
+
+    Without a given `now`, the result is kept as the work counts are (`_kept_counts`), per
+    language (its strings are the reader's) and set of communities."""
     ids = {int(pk) for pk in community_ids}
     if not ids:
         return {}
-    now = timezone.now() if now is None else now
-    skipped = set(exclude)
+    if now is None:
+        name = ":".join(["followed", get_language() or "", ",".join(sorted(exclude)),
+                         ",".join(map(str, sorted(ids))), str(limit)])
+        return dict(counts.kept(name, models=counts.tracked(), seconds=WORK_COUNT_SECONDS,
+                                compute=lambda: _followed_work(ids, timezone.now(), limit,
+                                                               set(exclude))))
+    return _followed_work(ids, now, limit, set(exclude))
+
+
+def _followed_work(ids: set[int], now: datetime, limit: int, skipped: set[str]
+                   ) -> dict[int, list[WorkItem]]:
     found: dict[int, list[WorkItem]] = {}
     for name, provide in _followed.items():
         if name in skipped:

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from hamaynk.core import counts
 from hamaynk.core.workqueue import followed_work
@@ -195,6 +195,23 @@ def test_followed_work_is_bounded_whatever_the_number_of_communities(world, coho
     assert followed_work(community_ids=[]) == {}
     skipped = followed_work(community_ids=[members[0].community_id], exclude=("learning",))
     assert all("#action-" not in item.url for item in skipped[members[0].community_id])
+
+
+def test_followed_work_is_kept_in_the_reader_s_language_until_a_row_is_saved(world, cohort):
+    member = busy_community(world, cohort, 0)
+    with translation.override("en"):
+        english = followed_work(community_ids=[member.community_id])
+        with CaptureQueriesContext(connection) as kept:
+            assert followed_work(community_ids=[member.community_id]) == english
+    assert len(kept.captured_queries) == 0
+    with translation.override("hy"):
+        armenian = followed_work(community_ids=[member.community_id])
+    assert [i.what for i in armenian[member.community_id]] != [
+        i.what for i in english[member.community_id]]
+    busy_community(world, cohort, 1)  # rows saved: read afresh
+    with translation.override("en"), CaptureQueriesContext(connection) as again:
+        followed_work(community_ids=[member.community_id])
+    assert len(again.captured_queries) > 0
 
 
 # ------------------------------------------------------------------ forms

@@ -220,7 +220,7 @@ def _attendance_source(served: Any, now: datetime.datetime) -> Source:
                 .filter(opportunity__network_id__in=served, starts_at__lte=now,
                         ends_at__gte=now - datetime.timedelta(days=ATTENDANCE_DAYS))
                 .filter(Exists(unmarked)).select_related("opportunity")
-                .order_by("starts_at", "pk"))
+                .order_by("ends_at", "pk"))  # the longest waiting first (the ends_at index)
     return Source.of_queryset(
         kind="learning-attendance", title=_("Attendance to take"), queryset=sessions,
         item=lambda s: WorkItem(what=_("Take the attendance of the session"), whom=str(s),

@@ -147,6 +147,20 @@ class Opportunity(TimeStampedModel):
     def provider(self) -> str:
         return localized(self, "provider") or self.network.name
 
+    # The labels by the enums (`get_kind_display()` rebuilds a dict of every choice, each
+    # label translated, for every call: a list of 25 cards pays for it 50 times).
+    @property
+    def kind_label(self) -> str:
+        return str(self.Kind(self.kind).label)
+
+    @property
+    def format_label(self) -> str:
+        return str(self.Format(self.format).label)
+
+    @property
+    def status_label(self) -> str:
+        return str(self.Status(self.status).label)
+
     def language_labels(self) -> list[str]:
         labels = dict(LANGUAGE_CHOICES)
         return [str(labels.get(code, code)) for code in codes(self.languages)]
@@ -221,7 +235,9 @@ class Session(TimeStampedModel):
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
         indexes = [models.Index(fields=["opportunity", "starts_at"]),
-                   models.Index(fields=["starts_at"])]
+                   models.Index(fields=["starts_at"]),
+                   # the sessions just ended (attendance still to take, feedback to ask)
+                   models.Index(fields=["ends_at"])]
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")),
                                    name="session_ends_after_start"),
@@ -312,6 +328,11 @@ class Enrolment(TimeStampedModel):
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE
+
+    @property
+    def status_label(self) -> str:
+        """As `get_status_display()`, without rebuilding every choice (see Opportunity)."""
+        return str(self.Status(self.status).label)
 
     def get_absolute_url(self) -> str:
         return reverse("learning:our_learning") + f"?community={self.community_id}"

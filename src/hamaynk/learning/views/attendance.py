@@ -82,7 +82,8 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
                                        page=source.get("page"), chosen=chosen, fill=fill)
     return render(request, "learning/attendance/sheet.html", {
         "session": session, "opportunity": session.opportunity, "sheet": sheet,
-        "marks": Attendance.Mark.choices})
+        # translated once for the page, not once per person and mark
+        "marks": [(code, str(label)) for code, label in Attendance.Mark.choices]})
 
 
 def _quiz_forms(definition: Any, answers: dict[str, Any], language: str,

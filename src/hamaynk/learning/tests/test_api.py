@@ -68,26 +68,6 @@ def test_an_unknown_or_hostile_code_is_a_404(client, db, code):
 
 
 @pytest.fixture
-def cohort(world):
-    cohort = cohort_services.cohort_create(network=world.network, actor=world.secretariat,
-                                           name_hy="Պորտֆելներ", name_en="Portfolios")
-    cohort_services.cohort_set_coaches(cohort=cohort, coaches=[world.coach],
-                                       actor=world.secretariat)
-    return cohort
-
-
-@pytest.fixture
-def akunk(world, cohort):
-    member = cohort_services.cohort_add_community(cohort=cohort, community=world.akunk,
-                                                  actor=world.secretariat, reason="Պատրաստ է")
-    cohort_services.member_assign_coach(member=member, coach=world.coach,
-                                        actor=world.secretariat)
-    cohort_services.member_set_team(member=member, people=[world.staff, world.head],
-                                    actor=world.head)
-    return member
-
-
-@pytest.fixture
 def logged(world, akunk):
     today = services.today_of(akunk.cohort)
     step = services.step_save(cohort=akunk.cohort, actor=world.secretariat,

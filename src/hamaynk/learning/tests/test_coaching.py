@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from hamaynk.core.errors import DomainError, IllegalTransition
 from hamaynk.core.workqueue import work_count, work_queue
-from hamaynk.learning.models import AgreedAction, CohortMember, PathStep, StepProgress
+from hamaynk.learning.models import AgreedAction, PathStep, StepProgress
 from hamaynk.learning.services import coaching as services
 from hamaynk.learning.services import cohorts as cohort_services
 from hamaynk.notifications.models import Notification
@@ -31,27 +31,6 @@ def _in_english():
 
 def today():
     return timezone.localdate()
-
-
-@pytest.fixture
-def cohort(world):
-    cohort = cohort_services.cohort_create(network=world.network, actor=world.secretariat,
-                                           name_hy="Պորտֆելներ", name_en="Portfolios")
-    cohort_services.cohort_set_coaches(cohort=cohort, coaches=[world.coach],
-                                       actor=world.secretariat)
-    return cohort
-
-
-@pytest.fixture
-def akunk(world, cohort) -> CohortMember:
-    member = cohort_services.cohort_add_community(
-        cohort=cohort, community=world.akunk, actor=world.secretariat,
-        reason="Ակունքը պատրաստել է առաքելության նախագիծ")
-    cohort_services.member_assign_coach(member=member, coach=world.coach,
-                                        actor=world.secretariat)
-    cohort_services.member_set_team(member=member, people=[world.staff, world.head],
-                                    actor=world.head)
-    return member
 
 
 def step(cohort, kind="assignment", due=None, title="Առաքելության քարտեզ"):

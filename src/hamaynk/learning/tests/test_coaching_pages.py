@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from hamaynk.core import counts
 from hamaynk.core.workqueue import followed_work
 from hamaynk.grants.models import GrantReport
-from hamaynk.learning.models import AgreedAction, CoachingSession, CohortMember
+from hamaynk.learning.models import AgreedAction, CoachingSession
 from hamaynk.learning.services import coaching as services
 from hamaynk.learning.services import cohorts as cohort_services
 from hamaynk.networks.models import MembershipApplication
@@ -32,26 +32,6 @@ DAY = datetime.timedelta(days=1)
 
 def today():
     return timezone.localdate()
-
-
-@pytest.fixture
-def cohort(world):
-    cohort = cohort_services.cohort_create(network=world.network, actor=world.secretariat,
-                                           name_hy="Պորտֆելներ", name_en="Portfolios")
-    cohort_services.cohort_set_coaches(cohort=cohort, coaches=[world.coach],
-                                       actor=world.secretariat)
-    return cohort
-
-
-@pytest.fixture
-def akunk(world, cohort) -> CohortMember:
-    member = cohort_services.cohort_add_community(cohort=cohort, community=world.akunk,
-                                                  actor=world.secretariat, reason="Պատրաստ է")
-    cohort_services.member_assign_coach(member=member, coach=world.coach,
-                                        actor=world.secretariat)
-    cohort_services.member_set_team(member=member, people=[world.staff, world.head],
-                                    actor=world.head)
-    return member
 
 
 @pytest.fixture

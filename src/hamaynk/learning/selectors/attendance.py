@@ -11,6 +11,8 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import Http404
 
 from hamaynk.accounts.models import User
+from hamaynk.core import fragments
+from hamaynk.core.i18n import language_columns
 from hamaynk.core.lookups import one
 from hamaynk.core.pagination import paginate
 from hamaynk.learning.models import (
@@ -25,6 +27,10 @@ from hamaynk.learning.services.attendance import session_today
 from hamaynk.learning.services.completion import SOURCE_KIND, days_needed, has_quiz
 
 E = Enrolment.Status
+# what a row shows (the full rows of a person and a community are three times as many columns)
+SHEET_FIELDS = ("updated_at", "session_id", "status", "completed_at", "version",
+                "person__full_name", "person__email", "community__updated_at",
+                *language_columns(via="community"))
 SHEET_PAGE_SIZE = 60  # a room of people on one phone screen's scroll, one save
 
 
@@ -81,6 +87,7 @@ def sheet_rows(*, session: Session, day: datetime.date) -> Any:
     name = User.objects.filter(pk=OuterRef("person_id")).values("full_name")[:1]
     return (Enrolment.objects.filter(session=session, status=E.CONFIRMED)
             .select_related("person", "community")
+            .only(*SHEET_FIELDS)
             .annotate(day_mark=Subquery(mark), certificate_code=Subquery(code),
                       person_name=Subquery(name))
             .order_by("person_name", "pk"))
@@ -94,6 +101,17 @@ def _counts(session: Session, day: datetime.date) -> dict[str, int]:
         confirmed=Count("pk"), completed=Count("pk", filter=Q(completed_at__isnull=False)))
     counted["marked"] = Attendance.objects.filter(enrolment__in=confirmed, day=day).count()
     return counted
+
+
+def sheet_version(sheet: Sheet) -> str:
+    """The key of the sheet's cached rows: each enrolment (and its community), its mark of
+    the day and the one shown, its certificate, the person's name, and whether the day is
+    open."""
+    return fragments.version(
+        [row.enrolment for row in sheet.rows], related=("community",),
+        also=[sheet.open, sheet.day, [(row.mark, row.chosen, row.enrolment.certificate_code,  # type: ignore[attr-defined]
+                                       row.enrolment.person.get_full_name())
+                                      for row in sheet.rows]])
 
 
 def attendance_sheet(*, session: Session, user: Any, day: datetime.date, page: Any = None,

@@ -50,6 +50,12 @@ def members_with_figures(members: QS[CohortMember], today: datetime.date) -> QS[
                       last_session=Subquery(last)))
 
 
+def member_figures(member: CohortMember) -> tuple[Any, ...]:
+    """A cohort row's figures and pending work, for the key of its cached fragment."""
+    return (member.team_size, member.steps_done, member.steps_overdue,  # type: ignore[attr-defined]
+            member.open_actions, member.last_session, member.pending)  # type: ignore[attr-defined]
+
+
 @dataclass
 class CohortProgress:
     page_obj: Page

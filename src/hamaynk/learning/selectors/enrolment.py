@@ -9,10 +9,18 @@ from django.http import Http404
 from hamaynk.accounts.models import User
 from hamaynk.accounts.permissions import verified_community_ids
 from hamaynk.communities.models import Affiliation, Community
+from hamaynk.core.i18n import language_columns
 from hamaynk.learning.models import Certificate, Enrolment, LearningForm, Session
 from hamaynk.learning.services.completion import SOURCE_KIND
 
 E = Enrolment.Status
+
+
+# what the organiser's list shows of an enrolment, its person and community (not the whole rows)
+LIST_FIELDS = ("created_at", "updated_at", "session_id", "status", "queued_at", "version",
+               "person__full_name", "person__email", "enrolled_by__full_name",
+               "enrolled_by__email", "community__updated_at",
+               *language_columns(via="community"), *language_columns(via="community__region"))
 
 
 def session_enrolments(*, session: Session, user: Any, status: str = "") -> QuerySet[Enrolment]:
@@ -21,10 +29,18 @@ def session_enrolments(*, session: Session, user: Any, status: str = "") -> Quer
         raise Http404
     qs = (Enrolment.objects.filter(session=session)
           .select_related("community__region", "person", "enrolled_by")
-          .order_by("queued_at", "pk"))
+          .only(*LIST_FIELDS).order_by("queued_at", "pk"))
     if status in E.values:
         qs = qs.filter(status=status)
     return qs
+
+
+def row_names(enrolment: Enrolment) -> tuple[Any, ...]:
+    """What a row of the organiser's list shows that its enrolment's `updated_at` does not
+    follow: the names of the person and of who enrolled them, and the registration answers."""
+    answers = getattr(enrolment, "registration_rows", [])
+    return (enrolment.person.get_full_name(), enrolment.enrolled_by.get_full_name(),
+            [(str(row.label), str(row.value)) for row in answers])
 
 
 def my_communities(*, user: Any) -> list[Community]:

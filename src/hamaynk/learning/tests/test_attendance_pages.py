@@ -66,6 +66,9 @@ def test_the_organiser_saves_a_day_from_the_sheet(client, world, session):
     page = response.content.decode()
     assert "is saved" in page and "2 of 2 marked" in page
     assert set(Attendance.objects.values_list("mark", flat=True)) == {"present", "late"}
+    # the rows shown before the save were cached: the page shows the marks as saved
+    assert f'name="mark-{ann.pk}" value="present" checked' in page
+    assert f'name="mark-{ben.pk}" value="late" checked' in page
 
 
 def test_a_refused_save_keeps_what_was_chosen_and_says_why(client, world, session):

@@ -215,12 +215,16 @@ def test_the_organiser_approves_in_the_enrolment_list(client, world):
                                 actor=world.staff)
     client.force_login(world.secretariat)
     url = reverse("learning:session_enrolments", args=[session.pk])
-    client.post(url, {"enrolment": enrolment.pk, "decision": "approve",
-                      "version": enrolment.version})
+    before = client.get(url).content.decode()  # the rows are now in the fragment cache
+    assert f'name="approve" value="{enrolment.pk}"' in before
+    client.post(url, {"approve": enrolment.pk, f"version-{enrolment.pk}": enrolment.version})
     enrolment.refresh_from_db()
     assert enrolment.status == "confirmed"
+    after = client.get(url).content.decode()  # the changed row is not the cached one
+    assert f'name="cancel" value="{enrolment.pk}"' in after
+    assert f'name="approve" value="{enrolment.pk}"' not in after
     client.force_login(world.other_secretariat)
-    assert client.post(url, {"enrolment": enrolment.pk, "decision": "cancel"}).status_code == 404
+    assert client.post(url, {"cancel": enrolment.pk}).status_code == 404
 
 
 def test_the_session_calendar_file_names_the_session_zone(client, world):
@@ -284,8 +288,8 @@ def test_hostile_query_values_are_never_a_500(client, world, session, enrolment,
 
 
 @pytest.mark.parametrize("data", [
-    {"enrolment": "abc", "decision": "approve"}, {"enrolment": "1", "decision": "x"},
-    {"enrolment": "99999999999999999999", "decision": "decline"}, {}])
+    {"approve": "abc"}, {"enrolment": "1", "decision": "x"},
+    {"decline": "99999999999999999999"}, {"cancel": ""}, {}])
 def test_hostile_posts_are_never_a_500(client, world, session, data):
     client.force_login(world.secretariat)
     url = reverse("learning:session_enrolments", args=[session.pk])

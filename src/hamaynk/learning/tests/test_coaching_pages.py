@@ -302,3 +302,13 @@ def test_fuzzed_parameters_never_give_a_500(client, world, cohort, akunk, task, 
                       "version", "decision", "action-TOTAL_FORMS"):
             status = client.post(url, {field: value, "review": "1", "hand_in": "1"}).status_code
             assert status in (200, 302, 404), (url, field)
+
+
+def test_the_cohort_page_shows_a_step_done_at_once(client, world, cohort, akunk):
+    step = services.step_save(cohort=cohort, actor=world.secretariat, values=services.StepValues(
+        kind="module", title_hy="Համակարգային մտածողություն",
+        due_date=timezone.localdate() + datetime.timedelta(days=30)))
+    client.force_login(world.secretariat)
+    assert "0 / 1" in client.get(cohort.get_absolute_url()).content.decode()  # rows cached
+    services.step_set_done(member=akunk, step=step, actor=world.coach, done=True)
+    assert "1 / 1" in client.get(cohort.get_absolute_url()).content.decode()

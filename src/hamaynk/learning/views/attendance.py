@@ -82,6 +82,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
                                        page=source.get("page"), chosen=chosen, fill=fill)
     return render(request, "learning/attendance/sheet.html", {
         "session": session, "opportunity": session.opportunity, "sheet": sheet,
+        "rows_version": selectors.sheet_version(sheet),
         # translated once for the page, not once per person and mark
         "marks": [(code, str(label)) for code, label in Attendance.Mark.choices]})
 

@@ -9,11 +9,12 @@ from django.utils.translation import gettext_lazy
 from hamaynk.accounts.models import User
 from hamaynk.communities.forms import CommunityChoiceField
 from hamaynk.communities.models import Community
+from hamaynk.core import fragments
 from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
 from hamaynk.core.parsing import parse_id
 from hamaynk.learning.models import Cohort
-from hamaynk.learning.selectors.coaching import cohort_progress
+from hamaynk.learning.selectors.coaching import cohort_progress, member_figures
 from hamaynk.learning.services import cohorts as services
 from hamaynk.learning.services.coaching import today_of
 from hamaynk.networks.selectors import network_for_secretariat
@@ -107,8 +108,13 @@ def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
                                           network_roles__role="coach").distinct()
     progress = cohort_progress(cohort=cohort, page=request.GET.get("page"),
                                today=today_of(cohort))
+    rows = progress.page_obj.object_list
     return render(request, "learning/cohort.html", {
         "cohort": cohort, "page_obj": progress.page_obj, "progress": progress,
+        # a row changes with its member, community or coach, or one of its figures
+        "rows_version": fragments.version(
+            rows, related=("community", "coach"),
+            also=[can_manage, progress.steps_total, [member_figures(m) for m in rows]]),
         "form": form if adding else None, "can_manage": can_manage,
         "coaches": network_coaches,
         "chosen": set(cohort.coaches.values_list("pk", flat=True))})

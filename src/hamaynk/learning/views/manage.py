@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hamaynk.core import fragments
 from hamaynk.core.errors import DomainError
 from hamaynk.core.exports import streamed_csv
 from hamaynk.core.pagination import paginate
@@ -189,12 +190,15 @@ def session_enrolments(request: HttpRequest, pk: int) -> HttpResponse:
     page_obj = paginate(enrolments.session_enrolments(session=session, user=request.user,
                                                       status=status),
                         request.GET.get("page"), keys_first=True)
-    page_obj.object_list = with_registration(
+    rows = page_obj.object_list = with_registration(
         page_obj.object_list, language=request.LANGUAGE_CODE)  # type: ignore[attr-defined]
     return render(request, "learning/catalogue/session_enrolments.html", {
         "session": session, "opportunity": session.opportunity,
         "status": status if status in Enrolment.Status.values else "",
-        "statuses": Enrolment.Status.choices, "page_obj": page_obj})
+        "statuses": Enrolment.Status.choices, "page_obj": page_obj,
+        # the rows change with an enrolment (its updated_at), a name or an answer
+        "rows_version": fragments.version(rows, related=("community", "community.region"),
+                                          also=[enrolments.row_names(e) for e in rows])})
 
 
 @login_required
@@ -206,11 +210,16 @@ def session_enrolments_csv(request: HttpRequest, pk: int) -> StreamingHttpRespon
     return streamed_csv(chain([header], rows), f"session-{session.pk}-enrolments.csv")
 
 
+DECISIONS = ("approve", "decline", "cancel")
+
+
 def _decide(request: HttpRequest, session: Session) -> HttpResponse:
-    pk = parse_id(request.POST.get("enrolment"))
-    decision = request.POST.get("decision")
+    """One button of the page's form: its name is the decision, its value the enrolment
+    (and `version-<pk>` the version the organiser saw)."""
+    decision = next((d for d in DECISIONS if d in request.POST), None)
+    pk = parse_id(request.POST.get(decision)) if decision else None
     enrolment = session.enrolments.filter(pk=pk).first() if pk is not None else None
-    if enrolment is None or decision not in ("approve", "decline", "cancel"):
+    if enrolment is None:
         raise Http404
     enrolment.session = session
     if decision == "cancel":
@@ -221,7 +230,7 @@ def _decide(request: HttpRequest, session: Session) -> HttpResponse:
         action = lambda: enrolling.decide(  # noqa: E731
             enrolment=enrolment, actor=request.user, approve=approve,  # type: ignore[arg-type]
             reason=str(request.POST.get("reason", ""))[:500],
-            expected_version=parse_id(request.POST.get("version")))
+            expected_version=parse_id(request.POST.get(f"version-{pk}")))
         done = _("The enrolment is approved.") if approve else _("The enrolment is declined.")
     try:
         run_action(request, action, done)

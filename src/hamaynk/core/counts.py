@@ -80,8 +80,9 @@ def key(*parts: Any) -> str:
 
 def kept(name: str, *, models: Sequence[type[Model]], compute: Callable[[], Any],
          seconds: int | None = None) -> Any:
-    """`compute()` (a number, or a short list of plain values), kept under `name` until a row
-    of one of `models` is saved (or `seconds` pass: for what also moves with time)."""
+    """`compute()` (a number, or a few plain values: a page's first work items), kept under
+    `name` until a row of one of `models` is saved (or `seconds` pass: for what also moves
+    with time)."""
     counted = sorted(set(models), key=lambda m: m._meta.label_lower)
     untracked = [m._meta.label for m in counted if m not in _TRACKED]
     if untracked:  # its saves would not move anything: the number would never change

@@ -210,7 +210,7 @@ def followed_work(*, community_ids: Iterable[int], now: datetime | None = None,
     at most `limit` items per community and source, each community's items in the queue's
     order (overdue first, then by due). Communities with nothing pending are left out.
 
-    Without a given `now`, the result is kept as the work counts are (`_kept_counts`), per
+    Without a given `now`, the result is kept as the work counts are (`_kept_page`), per
     language (its strings are the reader's) and set of communities."""
     ids = {int(pk) for pk in community_ids}
     if not ids:
@@ -256,10 +256,10 @@ def work_queue(*, user: Any, limit: int = LIMIT, now: datetime | None = None) ->
     now = timezone.now() if now is None else now
     groups = []
     sources = _sources(user, now)
-    for source, count in zip(sources, _kept_counts(user, sources, fresh=given), strict=True):
+    found, firsts = _kept_page(user, sources, limit, fresh=given)
+    for source, count, fetched in zip(sources, found, firsts, strict=True):
         if not count:
             continue
-        fetched = source.fetch(limit) if limit else []
         items = sorted((replace(item, overdue=item.is_overdue(now)) for item in fetched),
                        key=lambda item: item.sort_key(now))
         groups.append(WorkGroup(kind=source.kind, title=source.title, context=source.context,
@@ -288,16 +288,30 @@ def work_count(*, user: Any, now: datetime | None = None) -> int:
                            seconds=WORK_COUNT_SECONDS))
 
 
-def _kept_counts(user: Any, sources: Sequence[Source], *, fresh: bool) -> list[int]:
-    """Each source's count for "My work" (`_counts`: one SELECT), kept as the header's badge
-    is: in the shared cache (`core.counts.kept`) until a row of a followed model is
-    saved — doing the work saves one, so the page follows at once — and for at most
-    `WORK_COUNT_SECONDS`, for what falls due with time alone (counting a large network's
-    sources costs tens of ms, on every page otherwise). The kinds are part of the name, so
-    a source that appears with time is never matched with another's count. `fresh`: a given
+Page = tuple[list[int], list[list[WorkItem]]]  # each source's count and its first items
+
+
+def _page(user: Any, sources: Sequence[Source], limit: int) -> Page:
+    """Each source's count (`_counts`: one SELECT) and first `limit` items (none where it
+    counts none)."""
+    found = _counts(user, sources)
+    return found, [list(source.fetch(limit)) if limit and n else []
+                   for source, n in zip(sources, found, strict=True)]
+
+
+def _kept_page(user: Any, sources: Sequence[Source], limit: int, *,
+               fresh: bool) -> Page:
+    """"My work" as `_page` gives it, kept as the header's badge is: in the shared cache
+    (`core.counts.kept`) until a row of a followed model is saved — doing the work saves
+    one, so the page follows at once — and for at most `WORK_COUNT_SECONDS`, for what falls
+    due with time alone (counting and fetching a large network's sources costs tens of ms,
+    on every page otherwise; whether an item is overdue is decided when it is shown). The
+    kinds are part of the name, so a source that appears with time is never matched with
+    another's items, and so is the language the items are written in. `fresh`: a given
     moment (a test, a task), counted there and then."""
     if fresh:
-        return _counts(user, sources)
-    name = f"work-page:{user.pk}:{','.join(source.kind for source in sources)}"
-    return list(counts.kept(name, models=counts.tracked(), seconds=WORK_COUNT_SECONDS,
-                            compute=lambda: _counts(user, sources)))
+        return _page(user, sources, limit)
+    kinds = ",".join(source.kind for source in sources)
+    name = f"work-page:{user.pk}:{get_language()}:{limit}:{kinds}"
+    return counts.kept(name, models=counts.tracked(), seconds=WORK_COUNT_SECONDS,
+                       compute=lambda: _page(user, sources, limit))

@@ -435,3 +435,24 @@ class EnrolmentFactory(factory.django.DjangoModelFactory[Any]):
     enrolled_by = factory.SelfAttribute("person")
     status = "confirmed"
     queued_at = factory.LazyFunction(lambda: _from_now(0))
+
+
+# --- portfolios -----------------------------------------------------------------------------
+
+class PortfolioFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "portfolios.Portfolio"
+
+    member = factory.SubFactory(CohortMemberFactory)
+    community = factory.SelfAttribute("member.community")
+    network = factory.SelfAttribute("member.cohort.network")
+
+
+class InterventionFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "portfolios.Intervention"
+
+    portfolio = factory.SubFactory(PortfolioFactory)
+    title_hy = "Գյուղական զբոսաշրջության փորձնական երթուղի"
+    hypothesis_if = "Եթե երեք ընտանիք ընդունեն հյուրեր"
+    hypothesis_then = "ապա գյուղում կմնան երկրորդ գիշերը"

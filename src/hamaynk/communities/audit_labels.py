@@ -13,4 +13,7 @@ register_actions({
     "core.file.uploaded": _("File uploaded"),
     "core.file.discarded": _("File removed"),
     "accounts.user.preferences_changed": _("Preferences changed"),
+    "communities.organisation.added": _("Organisation added to the registry"),
+    "communities.organisation.changed": _("Organisation of the registry changed"),
+    "communities.contact.added": _("Person added to the registry"),
 })

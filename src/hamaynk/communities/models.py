@@ -195,3 +195,76 @@ class Affiliation(TimeStampedModel):
 
     def ownership(self) -> Owner:
         return self.community.ownership()
+
+
+class Organisation(TimeStampedModel):
+    """An organisation of the shared registry, other than a community: a ministry, a donor,
+    an NGO, a business, a university, an international body. Portfolios name them as
+    stakeholders; events and advocacy will name them as hosts, speakers and targets. One row
+    per organisation, whoever first added it (not free text in each module)."""
+
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", _("ministry or government body")
+        PARLIAMENT = "parliament", _("parliament")
+        LOCAL = "local", _("local self-government body or association")
+        DONOR = "donor", _("donor or development partner")
+        INTERNATIONAL = "international", _("international organisation")
+        NGO = "ngo", _("non-governmental organisation")
+        BUSINESS = "business", _("business")
+        ACADEMIC = "academic", _("university or research body")
+        MEDIA = "media", _("media")
+        OTHER = "other", _("other")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name_hy = models.CharField(_("name in Armenian"), max_length=300, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=300, blank=True)
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="organisations", verbose_name=_("country"))
+    website = models.URLField(_("website"), blank=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                 null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["name_hy", "name_en", "pk"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [models.CheckConstraint(
+            condition=~Q(name_hy="") | ~Q(name_en=""), name="organisation_has_a_name")]
+        indexes = [models.Index(fields=["name_hy"]), models.Index(fields=["name_en"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
+
+    def ownership(self) -> Owner:
+        # the registry is shared: no network owns a row, any secretariat may correct it
+        return Owner(unclaimed=True)
+
+
+class Contact(TimeStampedModel):
+    """A person of the shared registry who is not (necessarily) a platform user: the deputy
+    minister, a donor's programme officer, a business owner — with their organisation."""
+
+    full_name = models.CharField(_("name"), max_length=200)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    organisation = models.ForeignKey(Organisation, on_delete=models.SET_NULL, null=True,
+                                     blank=True, related_name="contacts",
+                                     verbose_name=_("organisation"))
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                 null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["full_name", "pk"]
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact people")
+
+    def __str__(self) -> str:
+        if self.organisation_id:
+            return f"{self.full_name} ({self.organisation})"
+        return self.full_name
+
+    def ownership(self) -> Owner:
+        return Owner(unclaimed=True)

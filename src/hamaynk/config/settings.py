@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "hamaynk.questionnaires",
     "hamaynk.networks",
     "hamaynk.learning",
+    "hamaynk.portfolios",
     "hamaynk.grants",
     "hamaynk.portal",
     "hamaynk.api",

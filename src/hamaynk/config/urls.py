@@ -30,6 +30,7 @@ urlpatterns = [
     path("networks/", include("hamaynk.networks.urls")),
     path("grants/", include("hamaynk.grants.urls")),
     path("learning/", include("hamaynk.learning.urls")),
+    path("portfolios/", include("hamaynk.portfolios.urls")),
     path("notifications/", include("hamaynk.notifications.urls")),
     path("files/<id:pk>/", core_views.file_download, name="file"),
     path("api/", api.urls),

@@ -11,6 +11,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import formats
 
+# The currencies amounts are kept in (DESIGN.md: money is a Decimal with a currency).
+CURRENCIES = [(c, c) for c in ("AMD", "EUR", "USD", "MDL", "UAH")]
+
 
 def amount(value: Decimal | int | float, decimal_places: int | None = 2) -> str:
     """`value` grouped and with the decimal separator of the active language."""

@@ -17,12 +17,11 @@ from hamaynk.communities.models import Community
 from hamaynk.core.i18n import localized
 from hamaynk.core.links import object_url
 from hamaynk.core.models import TimeStampedModel
+from hamaynk.core.numbers import CURRENCIES
 from hamaynk.core.ownership import Owner
 from hamaynk.core.parsing import EARLIEST, LATEST, validate_programme_date
 from hamaynk.networks.models import Network
 from hamaynk.questionnaires.models import VersionedDefinition
-
-CURRENCIES = [(c, c) for c in ("AMD", "EUR", "USD", "MDL", "UAH")]
 
 
 class Call(TimeStampedModel):

@@ -85,6 +85,8 @@ MAKERS: dict[str, Callable[[], Any]] = {
     "learning.Submission": ts.SubmissionFactory,
     "learning.Opportunity": ts.OpportunityFactory,
     "learning.Enrolment": ts.EnrolmentFactory,
+    # a stopped one says why (a constraint): the reason is there before the status moves
+    "portfolios.Intervention": lambda: ts.InterventionFactory(stop_reason="Չստացվեց"),
 }
 
 PAIRS = [pytest.param(table, source, target, id=f"{table!r}:{source}->{target}")

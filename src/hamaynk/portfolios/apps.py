@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PortfoliosConfig(AppConfig):
+    name = "hamaynk.portfolios"
+    label = "portfolios"
+    verbose_name = _("Mission-oriented portfolios")
+
+    def ready(self) -> None:
+        from hamaynk.core import counts
+        from hamaynk.portfolios import audit_labels, permissions, states  # noqa: F401
+        from hamaynk.portfolios.models import Intervention, Portfolio
+
+        counts.track(Portfolio, Intervention)

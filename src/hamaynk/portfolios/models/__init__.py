@@ -1,0 +1,16 @@
+"""The tables of mission-oriented portfolios (DESIGN.md: models hold no workflow)."""
+
+from hamaynk.portfolios.models.interventions import Cluster, Intervention
+from hamaynk.portfolios.models.portfolio import (
+    Challenge,
+    Evidence,
+    Mission,
+    Portfolio,
+    Stakeholder,
+)
+from hamaynk.portfolios.models.practice import LearningEntry, LearningQuestion, Milestone, Risk
+from hamaynk.portfolios.models.sensemaking import Comment, Decision, SensemakingSession, Snapshot
+
+__all__ = ["Challenge", "Cluster", "Comment", "Decision", "Evidence", "Intervention",
+           "LearningEntry", "LearningQuestion", "Milestone", "Mission", "Portfolio", "Risk",
+           "SensemakingSession", "Snapshot", "Stakeholder"]

@@ -44,3 +44,27 @@ def test_a_cohort_peer_sees_the_portfolio_once_shared(client, world, portfolio, 
     assert client.get(portfolio.get_absolute_url()).status_code == 404
     portfolio_share(portfolio=portfolio, actor=world.head, sharing="cohort")
     assert client.get(portfolio.get_absolute_url()).status_code == 200
+
+
+def test_an_intervention_is_stopped_only_with_its_reason(world, portfolio):
+    from hamaynk.portfolios.services.interventions import (
+        InterventionValues,
+        intervention_add,
+        intervention_move,
+    )
+
+    added = intervention_add(portfolio=portfolio, actor=world.staff, values=InterventionValues(
+        title_hy="Հյուրատներ", hypothesis_if="Եթե երեք ընտանիք ընդունեն հյուրեր",
+        hypothesis_then="ապա հյուրերը կմնան երկու գիշեր"))
+    with pytest.raises(DomainError, match="Say why"):
+        intervention_move(intervention=added, actor=world.staff, to="stopped")
+    with pytest.raises(PermissionDenied):
+        intervention_move(intervention=added, actor=world.other_head, to="testing")
+    moved = intervention_move(intervention=added, actor=world.staff, to="testing")
+    stopped = intervention_move(intervention=moved, actor=world.head, to="stopped",
+                                reason="Հյուրեր չեկան")
+    assert (stopped.status, stopped.stop_reason) == ("stopped", "Հյուրեր չեկան")
+    with pytest.raises(DomainError):
+        intervention_move(intervention=stopped, actor=world.head, to="scaling")
+    entry = AuditEntry.objects.filter(action="portfolios.intervention.moved").latest("pk")
+    assert entry.data["after"] == "stopped" and entry.data["reason"] == "Հյուրեր չեկան"

@@ -1,11 +1,14 @@
 from django.urls import path
 
-from hamaynk.portfolios.views import pages
+from hamaynk.portfolios.views import core, interventions, sensemaking
 
 app_name = "portfolios"
 
 urlpatterns = [
-    path("<id:pk>/", pages.portfolio, name="portfolio"),
-    path("intervention/<id:pk>/", pages.intervention, name="intervention"),
-    path("session/<id:pk>/", pages.session, name="session"),
+    # the portfolio, its mission, challenges, stakeholders (views/core.py)
+    path("<id:pk>/", core.portfolio, name="portfolio"),
+    # interventions, clusters, the canvas (views/interventions.py)
+    path("intervention/<id:pk>/", interventions.intervention, name="intervention"),
+    # sensemaking, snapshots, comments (views/sensemaking.py)
+    path("session/<id:pk>/", sensemaking.session, name="session"),
 ]

@@ -64,3 +64,6 @@ rules.add_perm("portfolios.comment", acts_for_the_owner | follows | is_a_cohort_
 rules.add_perm("portfolios.run_sensemaking", follows)
 # the cohort's portfolios (a cohort says its network as owner)
 rules.add_perm("portfolios.start_portfolio", acts_for_the_owner | serves_the_owner)
+# a snapshot of the portfolio as it is now (sessions take theirs; anyone who writes or
+# follows the portfolio may take one when they wish)
+rules.add_perm("portfolios.take_snapshot", acts_for_the_owner | follows)

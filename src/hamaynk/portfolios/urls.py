@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hamaynk.portfolios.views import core, interventions, sensemaking
+from hamaynk.portfolios.views import core, interventions, sensemaking, snapshots
 
 app_name = "portfolios"
 
@@ -9,6 +9,12 @@ urlpatterns = [
     path("<id:pk>/", core.portfolio, name="portfolio"),
     # interventions, clusters, the canvas (views/interventions.py)
     path("intervention/<id:pk>/", interventions.intervention, name="intervention"),
-    # sensemaking, snapshots, comments (views/sensemaking.py)
+    # sensemaking, snapshots, comments (views/sensemaking.py, views/snapshots.py)
     path("session/<id:pk>/", sensemaking.session, name="session"),
+    path("<id:pk>/session/new/", sensemaking.session_new, name="session_new"),
+    path("session/<id:pk>/pack.pdf", sensemaking.session_pack, name="session_pack"),
+    path("<id:pk>/comments/", sensemaking.comments, name="comments"),
+    path("<id:pk>/snapshots/", snapshots.snapshots, name="snapshots"),
+    path("<id:pk>/snapshots/compare/", snapshots.compare, name="snapshot_compare"),
+    path("snapshot/<id:pk>/", snapshots.snapshot, name="snapshot"),
 ]

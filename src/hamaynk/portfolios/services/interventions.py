@@ -77,9 +77,11 @@ def _apply(intervention: Intervention, values: InterventionValues) -> None:
 
 @transaction.atomic
 def intervention_add(*, portfolio: Portfolio, actor: User, values: InterventionValues,
-                     status: str = IS.IDEA) -> Intervention:
-    """A new intervention of the portfolio (an idea, unless a decision says otherwise)."""
-    require(actor, "portfolios.edit_portfolio", portfolio)
+                     status: str = IS.IDEA,
+                     permission: str = "portfolios.edit_portfolio") -> Intervention:
+    """A new intervention of the portfolio (an idea, unless a decision says otherwise).
+    `permission`: a sensemaking decision is the coach's to apply."""
+    require(actor, permission, portfolio)
     checked_values(portfolio, values)
     if status not in INTERVENTION_TRANSITIONS.initial:
         raise DomainError(_("A new intervention is an idea, tested or scaled."))

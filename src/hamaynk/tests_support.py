@@ -456,3 +456,40 @@ class InterventionFactory(factory.django.DjangoModelFactory[Any]):
     title_hy = "Գյուղական զբոսաշրջության փորձնական երթուղի"
     hypothesis_if = "Եթե երեք ընտանիք ընդունեն հյուրեր"
     hypothesis_then = "ապա գյուղում կմնան երկրորդ գիշերը"
+
+
+# --- portfolios: sensemaking, snapshots and comments (psense) -------------------------------
+
+class SensemakingSessionFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "portfolios.SensemakingSession"
+
+    portfolio = factory.SubFactory(PortfolioFactory)
+    held_on = factory.LazyFunction(lambda: _from_now(-1).date())  # held, in every zone
+    language = "hy"
+
+
+class SnapshotFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "portfolios.Snapshot"
+
+    portfolio = factory.SubFactory(PortfolioFactory)
+    label = factory.Sequence(lambda n: f"Վիճակի պատկեր {n}")
+    data = factory.LazyFunction(lambda: {"mission": None, "challenges": [], "stakeholders": [],
+                                         "clusters": [], "interventions": []})
+
+
+class CommentFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "portfolios.Comment"
+
+    portfolio = factory.SubFactory(PortfolioFactory)
+    text = factory.Sequence(lambda n: f"Մեկնաբանություն {n}")
+
+
+class SensemakingClusterFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "portfolios.Cluster"
+
+    portfolio = factory.SubFactory(PortfolioFactory)
+    name_hy = factory.Sequence(lambda n: f"Թեմատիկ խումբ {n}")

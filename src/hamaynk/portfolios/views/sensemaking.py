@@ -91,10 +91,10 @@ def _session_post(request: HttpRequest, session: Any, forms: dict[str, Any]
             messages.success(request, _("The session is closed."))
             return redirect(session)
     except DomainError as exc:
-        form = forms["decision"] if action == "decision" else forms["patterns"]
-        _fail(form, exc)
         if action == "close":
             messages.error(request, str(exc.message))
+        else:
+            _fail(forms["decision"] if action == "decision" else forms["patterns"], exc)
     return None
 
 

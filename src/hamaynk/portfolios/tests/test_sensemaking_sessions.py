@@ -21,6 +21,11 @@ from hamaynk.tests_support import ROLES, InterventionFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _english_pages(client):
+    client.cookies["hamaynk_language"] = "en"
+
+
 @pytest.fixture
 def today(portfolio):
     return services.today_of(portfolio)
@@ -41,7 +46,7 @@ def test_opening_a_session_keeps_the_portfolio_as_it_was_before(world, portfolio
     InterventionFactory(portfolio=portfolio, title_hy="Հյուրատներ")
     session = _open(world, portfolio, today)
     before = Snapshot.objects.get(session=session)
-    assert today.isoformat() in before.label
+    assert before.label == f"{today.isoformat()}-ի իմաստավորման հանդիպումից առաջ"  # hy
     assert [i["title"] for i in before.data["interventions"]] == ["Հյուրատներ"]
     assert set(session.participants.all()) == {world.staff, world.coach}
     assert session.coach == world.coach and session.closed_at is None

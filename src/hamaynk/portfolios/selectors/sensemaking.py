@@ -62,6 +62,11 @@ def possible_participants(portfolio: Portfolio) -> QuerySet[User]:
     return User.objects.filter(pk__in=ids).order_by("full_name", "pk")
 
 
+def open_session(portfolio: Portfolio) -> SensemakingSession | None:
+    """The portfolio's session that is open (not closed yet), if any: one at a time."""
+    return portfolio.sessions.filter(closed_at__isnull=True).order_by("-pk").first()
+
+
 def comments_of(portfolio: Portfolio) -> QuerySet[Comment]:
     """The portfolio's comments, newest last, with their authors (paginate them)."""
     return portfolio.comments.select_related("author").order_by("created_at", "pk")

@@ -242,3 +242,10 @@ def test_the_session_page_runs_the_same_queries_for_1_and_30_decisions(client, w
         session.decisions.create(kind="pivot", intervention=InterventionFactory(
             portfolio=portfolio), reason=f"Պատճառ {n}", decided_by=world.coach)
     assert _queries(client, url) == few
+
+
+def test_the_open_a_session_page_points_to_the_open_one(client, world, portfolio, session):
+    client.force_login(world.coach)
+    page = client.get(reverse("portfolios:session_new", args=[portfolio.pk])).content.decode()
+    assert "Go to the open session" in page and session.get_absolute_url() in page
+    assert "Open the session" not in page

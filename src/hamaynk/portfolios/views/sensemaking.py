@@ -54,8 +54,8 @@ def session_new(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The session is open; the portfolio as it is now is "
                                         "kept as its first snapshot."))
             return redirect(found)
-    return render(request, "portfolios/session_new.html", {"portfolio": portfolio,
-                                                           "form": form})
+    return render(request, "portfolios/session_new.html", {
+        "portfolio": portfolio, "form": form, "open": selectors.open_session(portfolio)})
 
 
 def _session_post(request: HttpRequest, session: Any, forms: dict[str, Any]

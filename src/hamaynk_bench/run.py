@@ -199,7 +199,24 @@ def endpoints_for(targets: dict[str, Any]) -> list[Endpoint]:
         Endpoint("360Giving export (all awards)", "/grants/awards/360giving.json",
                  stream=True),
         *learning_endpoints(targets),
+        *portfolio_endpoints(targets),
     ]
+
+
+def portfolio_endpoints(targets: dict[str, Any]) -> list[Endpoint]:
+    """The portfolio pages of issue #16 (targets from `portfolio_targets`)."""
+    return [Endpoint("portfolio page", f"/portfolios/{targets['portfolio']}/", "secretariat")]
+
+
+def portfolio_targets(network: Any) -> dict[str, Any]:
+    """A portfolio of the network with the most interventions (30 in the scale data)."""
+    from django.db.models import Count
+
+    from hamaynk.portfolios.models import Portfolio
+
+    found = (Portfolio.objects.filter(network=network).annotate(n=Count("interventions"))
+             .order_by("-n", "pk").first())
+    return {"portfolio": found.pk if found else 0}
 
 
 def learning_endpoints(targets: dict[str, Any]) -> list[Endpoint]:
@@ -290,7 +307,7 @@ def prepare(*, network_slug: str = "scale-m4eg") -> tuple[dict[str, Any], dict[s
                "ranking_pages": max(1, Application.objects.filter(
                    call=call, status__in=["in_review", "more_info", "awarded", "rejected"])
                    .count() // 25),
-               **learning_targets(network)}
+               **learning_targets(network), **portfolio_targets(network)}
     return targets, cookies
 
 

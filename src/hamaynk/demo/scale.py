@@ -17,7 +17,7 @@ from hamaynk.accounts.models import User
 from hamaynk.communities.importer import import_registry
 from hamaynk.communities.models import Affiliation, Community, Region
 from hamaynk.core import counts as list_counts
-from hamaynk.demo import scale_learning
+from hamaynk.demo import scale_learning, scale_portfolios
 from hamaynk.grants.models import (
     Application,
     BudgetCategory,
@@ -96,6 +96,7 @@ def _bulk(model: Any, rows: Iterator[Any]) -> int:
 
 def clear() -> None:
     """Remove a previous scale dataset (and nothing else)."""
+    scale_portfolios.clear()  # it refers to the learning rows below
     scale_learning.clear()  # it refers to the networks, communities and people below
     calls = Call.objects.filter(slug__startswith=f"{MARK}-")
     Tranche.objects.filter(grant__call__in=calls).delete()
@@ -287,6 +288,9 @@ def generate(*, scale: float = 1.0, seed: int = 42, out: Any = None) -> Report:
     say(f"grants {counts['grants']}, tranches {counts['tranches']}\n")
     pairs = [(uid, community_ids[i % len(community_ids)]) for i, uid in enumerate(people)]
     counts.update(scale_learning.generate(scale_learning.Context(
+        rng=rng, now=now, networks=networks, people=pairs, recorder=reviewers[0], say=say),
+        scale))
+    counts.update(scale_portfolios.generate(scale_learning.Context(
         rng=rng, now=now, networks=networks, people=pairs, recorder=reviewers[0], say=say),
         scale))
     if connection.vendor == "postgresql" and connection.get_autocommit():

@@ -11,5 +11,7 @@ class PortfoliosConfig(AppConfig):
         from hamaynk.core import counts
         from hamaynk.portfolios import audit_labels, permissions, states  # noqa: F401
         from hamaynk.portfolios.models import Intervention, Portfolio
+        from hamaynk.portfolios.work import register_work
 
         counts.track(Portfolio, Intervention)
+        register_work()  # its items in the work queue

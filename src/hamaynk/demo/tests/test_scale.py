@@ -43,7 +43,25 @@ def test_scale_learning_data_has_the_issues_shape():
     assert Attendance.objects.filter(enrolment__in=past).count() >= past.count()
     largest = Enrolment.objects.values("session").annotate(n=Count("pk")).order_by("-n")[0]
     assert largest["n"] == 40
-    cohort = Cohort.objects.get(network__slug="scale-m4eg")
+    cohort = Cohort.objects.get(network__slug="scale-m4eg",
+                                name_en="Portfolio cohort (load test)")
     assert cohort.members.count() == 25 and cohort.steps.count() == 6
     scale.clear()
     assert not Enrolment.objects.exists() and not Cohort.objects.exists()
+
+
+def test_scale_portfolio_data_has_the_issues_shape():
+    from hamaynk.portfolios.models import Intervention, Portfolio, SensemakingSession
+
+    scale.generate(scale=0.01)
+    portfolios = Portfolio.objects.filter(network__slug="scale-m4eg")
+    assert portfolios.count() == 10
+    one = portfolios.first()
+    assert one.interventions.count() == 30 and one.stakeholders.count() == 50
+    assert one.sessions.count() == 10 and one.challenges.count() == 6
+    assert set(Intervention.objects.values_list("status", flat=True)) == {
+        "idea", "testing", "scaling", "stopped"}
+    assert not Intervention.objects.filter(status="stopped", stop_reason="").exists()
+    assert one.interventions.filter(related__isnull=False).exists()
+    scale.clear()
+    assert not Portfolio.objects.exists() and not SensemakingSession.objects.exists()

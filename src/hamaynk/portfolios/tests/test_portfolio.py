@@ -68,3 +68,21 @@ def test_an_intervention_is_stopped_only_with_its_reason(world, portfolio):
         intervention_move(intervention=stopped, actor=world.head, to="scaling")
     entry = AuditEntry.objects.filter(action="portfolios.intervention.moved").latest("pk")
     assert entry.data["after"] == "stopped" and entry.data["reason"] == "Հյուրեր չեկան"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_portfolio_api_answers_whoever_sees_the_page(client, world, portfolio, role):
+    from hamaynk.tests_support import InterventionFactory
+
+    InterventionFactory(portfolio=portfolio, status="testing")
+    user = world.people()[role]
+    if user is not None:
+        client.force_login(user)
+    response = client.get(f"/api/portfolios/{portfolio.pk}")
+    allowed = {"staff", "head", "coach", "secretariat"}
+    assert response.status_code == (200 if role in allowed else 401 if role == "anonymous"
+                                    else 404)
+    if response.status_code == 200:
+        data = response.json()
+        assert data["community"] == "Ակունք"
+        assert [i["status"] for i in data["interventions"]] == ["testing"]

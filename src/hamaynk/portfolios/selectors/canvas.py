@@ -106,7 +106,8 @@ def canvas_data(portfolio: Portfolio) -> CanvasData:
 
 
 def status_label(status: str) -> str:
-    return str(Intervention.Status(status).label) if status in STATUSES else status
+    label = str(Intervention.Status(status).label) if status in STATUSES else status
+    return label[:1].upper() + label[1:]
 
 
 @dataclass
@@ -167,7 +168,7 @@ def _box(x: float, y: float, box: CanvasBox, width: int = BOX_W) -> str:
     fill, stroke = COLOURS.get(box.status, COLOURS["idea"])
     return (f'<g><title>{escape(box.title)}</title><rect x="{x:.0f}" y="{y:.0f}" '
             f'width="{width}" height="{BOX_H}" rx="6" fill="{fill}" stroke="{stroke}"/>'
-            + _text(x + 8, y + 20, wrap(box.title, width=width // 8)) + "</g>")
+            + _text(x + 8, y + 20, wrap(box.title, width=width // 9)) + "</g>")
 
 
 def _svg(width: int, height: int, body: list[str], title: str) -> str:
@@ -222,7 +223,7 @@ def draw_canvas(data: CanvasData, *, narrow: bool = False) -> str:
     return _svg(width, max(height, HEAD_H + 70), body, _("Portfolio canvas"))
 
 
-NARROW_W = 340
+NARROW_W = 288
 
 
 def _draw_narrow(data: CanvasData) -> str:

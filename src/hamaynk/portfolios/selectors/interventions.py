@@ -21,6 +21,7 @@ from hamaynk.portfolios.models import (
     Portfolio,
     Stakeholder,
 )
+from hamaynk.portfolios.selectors.practice import network_today
 
 HISTORY_SHOWN = 30
 PARTS_SHOWN = 50
@@ -82,6 +83,11 @@ def history(intervention: Intervention, *, limit: int = HISTORY_SHOWN) -> list[H
 
 
 def intervention_page(intervention: Intervention) -> InterventionPage:
+    today, _zone = network_today(intervention.portfolio)
+    milestones = list(intervention.milestones.order_by("done_at", "due_date", "pk")
+                      [:PARTS_SHOWN])
+    for m in milestones:
+        m.overdue = m.done_at is None and m.due_date < today  # type: ignore[attr-defined]
     return InterventionPage(
         intervention=intervention, history=history(intervention),
         challenges=list(intervention.challenges.all()[:PARTS_SHOWN]),
@@ -90,8 +96,7 @@ def intervention_page(intervention: Intervention) -> InterventionPage:
         related=list(intervention.related.only("pk", "title_hy", "title_en", "status")
                      [:PARTS_SHOWN]),
         questions=list(intervention.questions.all()[:PARTS_SHOWN]),
-        milestones=list(intervention.milestones.order_by("done_at", "due_date", "pk")
-                        [:PARTS_SHOWN]))
+        milestones=milestones)
 
 
 def clusters_with_counts(portfolio: Portfolio) -> list[Cluster]:

@@ -14,6 +14,7 @@ from hamaynk.portfolios.services.interventions import InterventionValues
 from hamaynk.portfolios.states import INTERVENTION_TRANSITIONS
 
 TEXT = forms.Textarea(attrs={"rows": 3})
+NONE_YET = _("None yet: the portfolio page adds them.")
 
 
 def _ids_only(field: forms.ModelChoiceField, value: Any) -> None:
@@ -77,6 +78,9 @@ class InterventionForm(forms.Form):
         if intervention is not None:
             others = others.exclude(pk=intervention.pk)
         fields["related"].queryset = others
+        for name in ("challenges", "stakeholders", "related"):
+            if not fields[name].queryset.exists():
+                fields[name].help_text = NONE_YET
 
     @classmethod
     def initial_of(cls, intervention: Intervention) -> dict[str, Any]:
@@ -97,9 +101,9 @@ class InterventionForm(forms.Form):
             hypothesis_because=data["hypothesis_because"], kind=data["kind"],
             budget=data["budget"], currency=data["currency"], funding=data["funding"],
             funder=data["funder"], cluster_id=cluster.pk if cluster else None,
-            challenge_ids=[o.pk for o in data["challenges"]],
-            stakeholder_ids=[o.pk for o in data["stakeholders"]],
-            related_ids=[o.pk for o in data["related"]])
+            challenge_ids=[o.pk for o in data.get("challenges") or []],
+            stakeholder_ids=[o.pk for o in data.get("stakeholders") or []],
+            related_ids=[o.pk for o in data.get("related") or []])
 
 
 class MoveForm(forms.Form):

@@ -210,7 +210,7 @@ def draw_canvas(data: CanvasData, *, narrow: bool = False) -> str:
     for (top, _rows), band in zip(bands, data.bands(), strict=True):
         body.append(f'<line x1="0" y1="{top:.0f}" x2="{width}" y2="{top:.0f}" '
                     'stroke="#d5dde5"/>')
-        body.append(_text(8, top + 24, wrap(band or _("no cluster"), width=17, lines=4),
+        body.append(_text(8, top + 24, wrap(band or _("no cluster"), width=14, lines=4),
                           weight="bold"))
     for a, b in data.links:
         (xa, ya), (xb, yb) = spots[a], spots[b]
@@ -234,7 +234,9 @@ def _draw_narrow(data: CanvasData) -> str:
         top += 30
         found = [b for b in data.boxes if b.status == status]
         for box in found:
-            body.append(_text(GAP, top + 12, [data.band_of(box) or _("no cluster")], size=11))
+            band = data.band_of(box) or _("no cluster")
+            body.append(_text(GAP, top + 12, wrap(band, width=(NARROW_W - 2 * GAP) // 7,
+                                                  lines=1), size=11))
             body.append(_box(GAP, top + 18, box, width=box_w))
             top += 18 + BOX_H + GAP
         if not found:

@@ -98,8 +98,10 @@ def test_long_armenian_titles_are_wrapped_and_cut():
     assert len(lines) == 3 and lines[-1].endswith("…")
     assert all(len(line) <= 23 for line in lines)
     assert wrap("Ա" * 60, width=20)[0] == "Ա" * 20
-    svg = draw_canvas(CanvasData(boxes=[CanvasBox(id=1, title=title, status="idea")]))
-    assert title not in svg.split("<title>", 2)[-1].split("</g>")[0].split("</title>")[1]
+    root = parse(draw_canvas(CanvasData(boxes=[CanvasBox(id=1, title=title, status="idea")])))
+    spans = [t.text for t in root.iter(f"{SVG}tspan")]
+    assert spans[-3:] == wrap(title, width=21)  # the box's lines; its <title> keeps it whole
+    assert root.find(f"{SVG}g/{SVG}title").text == title
 
 
 def test_titles_are_escaped_in_the_svg():

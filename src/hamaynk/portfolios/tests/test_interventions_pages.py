@@ -169,6 +169,16 @@ def test_stopping_on_the_page_asks_why_and_the_history_says_it(client, world, po
     assert "Հյուրեր չեկան" in page.content.decode()
 
 
+def test_the_history_names_the_fields_an_edit_changed(client, world, portfolio):
+    intervention = InterventionFactory(portfolio=portfolio)
+    client.force_login(world.staff)
+    client.post(reverse("portfolios:intervention_change", args=[intervention.pk]),
+                form_data(funder="Համաշխարհային բանկ"))
+    row = client.get(intervention.get_absolute_url()).context["page"].history[0]
+    assert row.what == "Intervention changed"
+    assert set(row.changed) >= {"funder", "budget", "kind"}
+
+
 def test_a_move_on_a_stale_page_is_refused(client, world, portfolio):
     intervention = InterventionFactory(portfolio=portfolio)
     intervention_move(intervention=intervention, actor=world.head, to="testing")

@@ -493,3 +493,49 @@ class SensemakingClusterFactory(factory.django.DjangoModelFactory[Any]):
 
     portfolio = factory.SubFactory(PortfolioFactory)
     name_hy = factory.Sequence(lambda n: f"Թեմատիկ խումբ {n}")
+
+
+# -- Portfolios: interventions, clusters, canvas, practice (part "interventions") ----------
+
+def _in_a_month() -> Any:
+    import datetime
+
+    from django.utils import timezone
+
+    return timezone.localdate() + datetime.timedelta(days=30)
+
+
+class ClusterFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "portfolios.Cluster"
+
+    portfolio = factory.SubFactory(PortfolioFactory)
+    name_hy = factory.Sequence(lambda n: f"Թեմատիկ խումբ {n}")
+    name_en = factory.Sequence(lambda n: f"Cluster {n}")
+
+
+class LearningQuestionFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "portfolios.LearningQuestion"
+
+    portfolio = factory.SubFactory(PortfolioFactory)
+    question = factory.Sequence(lambda n: f"Արդյո՞ք հյուրերը կմնան երկրորդ գիշերը {n}")
+
+
+class RiskFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "portfolios.Risk"
+
+    portfolio = factory.SubFactory(PortfolioFactory)
+    description = factory.Sequence(lambda n: f"Ճանապարհը փակ է ձմռանը {n}")
+    likelihood = 3
+    impact = 4
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "portfolios.Milestone"
+
+    portfolio = factory.SubFactory(PortfolioFactory)
+    title = factory.Sequence(lambda n: f"Հանգրվան {n}")
+    due_date = factory.LazyFunction(_in_a_month)

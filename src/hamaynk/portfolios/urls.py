@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hamaynk.portfolios.views import core, interventions, sensemaking, snapshots
+from hamaynk.portfolios.views import core, interventions, practice, sensemaking, snapshots
 
 app_name = "portfolios"
 
@@ -9,6 +9,15 @@ urlpatterns = [
     path("<id:pk>/", core.portfolio, name="portfolio"),
     # interventions, clusters, the canvas (views/interventions.py)
     path("intervention/<id:pk>/", interventions.intervention, name="intervention"),
+    path("intervention/<id:pk>/edit/", interventions.intervention_change,
+         name="intervention_change"),
+    path("<id:pk>/interventions/new/", interventions.intervention_new,
+         name="intervention_new"),
+    path("<id:pk>/clusters/", interventions.clusters, name="clusters"),
+    path("<id:pk>/canvas/", interventions.canvas, name="canvas"),
+    path("<id:pk>/canvas.svg", interventions.canvas_svg, name="canvas_svg"),
+    # learning questions, risks, the workplan (views/practice.py)
+    path("<id:pk>/practice/", practice.practice, name="practice"),
     # sensemaking, snapshots, comments (views/sensemaking.py, views/snapshots.py)
     path("session/<id:pk>/", sensemaking.session, name="session"),
     path("<id:pk>/session/new/", sensemaking.session_new, name="session_new"),

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from hamaynk.accounts.models import User
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
-from hamaynk.core.transitions import lock, transition
-from hamaynk.core.workflow import require
+from hamaynk.core.transitions import lock, record_change, transition
+from hamaynk.core.workflow import SAVED_ELSEWHERE, require
 from hamaynk.portfolios.models import Cluster, Intervention, Portfolio
 from hamaynk.portfolios.states import INTERVENTION_TRANSITIONS
 
@@ -115,3 +115,99 @@ def intervention_move(*, intervention: Intervention, actor: User, to: str, reaso
                audit_target=intervention.portfolio,
                details={"intervention": locked.pk, "reason": reason})
     return locked
+
+
+_SCALARS = ("title_hy", "title_en", "hypothesis_if", "hypothesis_then", "hypothesis_because",
+            "kind", "budget", "currency", "funding", "funder", "cluster_id")
+_LINKS = (("challenges", "challenge_ids"), ("stakeholders", "stakeholder_ids"),
+          ("related", "related_ids"))
+
+
+def _changed(intervention: Intervention, values: InterventionValues) -> list[str]:
+    """The names of the fields `values` changes (the related sets by their ids)."""
+    probe = Intervention(portfolio_id=intervention.portfolio_id)
+    _apply(probe, values)
+    changed = [name for name in _SCALARS
+               if getattr(probe, name) != getattr(intervention, name)]
+    for name, attr in _LINKS:
+        before = set(getattr(intervention, name).values_list("pk", flat=True))
+        if before != set(getattr(values, attr)):
+            changed.append(name)
+    return changed
+
+
+@transaction.atomic
+def intervention_change(*, intervention: Intervention, actor: User, values: InterventionValues,
+                        expected_version: int | None = None) -> Intervention:
+    """Change what the intervention says (not its status: `intervention_move`), on the
+    version its page showed; the audit names the fields that changed."""
+    require(actor, "portfolios.edit_portfolio", intervention.portfolio)
+    checked_values(intervention.portfolio, values)
+    if intervention.pk in values.related_ids:
+        raise DomainError(_("An intervention cannot be related to itself."), field="related")
+    locked = lock(Intervention, intervention.pk, expected_version=expected_version,
+                  stale_message=SAVED_ELSEWHERE)
+    changed = _changed(locked, values)
+    if not changed:
+        return locked
+    _apply(locked, values)
+    for name, attr in _LINKS:
+        getattr(locked, name).set(getattr(values, attr))
+    record_change(locked, actor=actor, action="portfolios.intervention.changed",
+                  audit_target=intervention.portfolio,
+                  details={"intervention": locked.pk, "title": locked.title_hy,
+                           "changed": changed})
+    return locked
+
+
+def _cluster_name(portfolio: Portfolio, name_hy: str, name_en: str,
+                  exclude: int | None = None) -> tuple[str, str]:
+    name_hy, name_en = name_hy.strip()[:120], name_en.strip()[:120]
+    if not name_hy:
+        raise DomainError(_("Name the cluster in Armenian."), field="name_hy")
+    if portfolio.clusters.filter(name_hy=name_hy).exclude(pk=exclude or 0).exists():
+        raise DomainError(_("This portfolio already has a cluster of that name."),
+                          field="name_hy")
+    return name_hy, name_en
+
+
+@transaction.atomic
+def cluster_add(*, portfolio: Portfolio, actor: User, name_hy: str, name_en: str = ""
+                ) -> Cluster:
+    """A new theme of the portfolio, last on the canvas."""
+    require(actor, "portfolios.edit_portfolio", portfolio)
+    name_hy, name_en = _cluster_name(portfolio, name_hy, name_en)
+    last = portfolio.clusters.order_by("-order").values_list("order", flat=True).first()
+    cluster = Cluster.objects.create(portfolio=portfolio, name_hy=name_hy, name_en=name_en,
+                                     order=min((last or 0) + 1, 32000))
+    audit.record(action="portfolios.cluster.saved", actor=actor, target=portfolio,
+                 data={"cluster": cluster.pk, "change": "added", "name": name_hy})
+    return cluster
+
+
+@transaction.atomic
+def cluster_rename(*, cluster: Cluster, actor: User, name_hy: str, name_en: str = ""
+                   ) -> Cluster:
+    require(actor, "portfolios.edit_portfolio", cluster.portfolio)
+    name_hy, name_en = _cluster_name(cluster.portfolio, name_hy, name_en, exclude=cluster.pk)
+    locked = lock(Cluster, cluster.pk)
+    before = locked.name_hy
+    locked.name_hy, locked.name_en = name_hy, name_en
+    record_change(locked, actor=actor, action="portfolios.cluster.saved",
+                  fields=["name_hy", "name_en"], audit_target=cluster.portfolio,
+                  details={"cluster": locked.pk, "change": "renamed", "from": before,
+                           "name": name_hy})
+    return locked
+
+
+@transaction.atomic
+def cluster_remove(*, cluster: Cluster, actor: User) -> None:
+    """Remove a theme: its interventions stay, without a cluster."""
+    portfolio = cluster.portfolio
+    require(actor, "portfolios.edit_portfolio", portfolio)
+    locked = lock(Cluster, cluster.pk)
+    moved = Intervention.objects.filter(cluster=locked).update(cluster=None)
+    audit.record(action="portfolios.cluster.saved", actor=actor, target=portfolio,
+                 data={"cluster": locked.pk, "change": "removed", "name": locked.name_hy,
+                       "interventions": moved})
+    locked.delete()

@@ -26,4 +26,6 @@ urlpatterns = [
     path("<id:pk>/snapshots/", snapshots.snapshots, name="snapshots"),
     path("<id:pk>/snapshots/compare/", snapshots.compare, name="snapshot_compare"),
     path("snapshot/<id:pk>/", snapshots.snapshot, name="snapshot"),
+    path("snapshot/<id:pk>/canvas.svg", snapshots.snapshot_canvas_svg,
+         name="snapshot_canvas_svg"),
 ]

@@ -199,7 +199,8 @@ def _pages(portfolio, snapshots):
     compare = reverse("portfolios:snapshot_compare", args=[portfolio.pk])
     return [reverse("portfolios:snapshots", args=[portfolio.pk]),
             reverse("portfolios:snapshot", args=[older.pk]),
-            f"{compare}?a={older.pk}&b={newer.pk}", f"{compare}?a={older.pk}"]
+            f"{compare}?a={older.pk}&b={newer.pk}", f"{compare}?a={older.pk}",
+            reverse("portfolios:snapshot_canvas_svg", args=[older.pk])]
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -291,3 +292,19 @@ def test_a_snapshot_page_runs_the_same_queries_for_1_and_30_interventions(client
     compare = reverse("portfolios:snapshot_compare", args=[portfolio.pk])
     assert _queries(client, f"{compare}?a={one.pk}&b={many.pk}") == _queries(
         client, f"{compare}?a={one.pk}&b={one.pk}")
+
+
+def test_a_snapshot_draws_the_canvas_as_it_was(client, world, portfolio, snapshots, filled):
+    older, _newer = snapshots
+    filled["first"].title_hy = "Վերանվանված"
+    filled["first"].save()
+    client.force_login(world.coach)
+    response = client.get(reverse("portfolios:snapshot_canvas_svg", args=[older.pk]))
+    svg = response.content.decode()
+    assert response["Content-Type"].startswith("image/svg+xml")
+    assert "Հյուրատներ" in svg and "Վերանվանված" not in svg
+    page = client.get(reverse("portfolios:snapshot", args=[older.pk])).content.decode()
+    assert reverse("portfolios:snapshot_canvas_svg", args=[older.pk]) in page
+    compare = reverse("portfolios:snapshot_compare", args=[portfolio.pk])
+    page = client.get(f"{compare}?a={older.pk}").content.decode()
+    assert reverse("portfolios:canvas_svg", args=[portfolio.pk]) in page  # after: now

@@ -15,6 +15,7 @@ from hamaynk.core.pagination import paginate
 from hamaynk.core.parsing import parse_id
 from hamaynk.portfolios.forms.sensemaking import SnapshotForm
 from hamaynk.portfolios.models import Intervention
+from hamaynk.portfolios.selectors import canvas
 from hamaynk.portfolios.selectors import portfolio as portfolio_selectors
 from hamaynk.portfolios.selectors import snapshots as selectors
 from hamaynk.portfolios.services.snapshots import snapshot_take
@@ -99,9 +100,18 @@ def snapshot(request: HttpRequest, pk: int) -> HttpResponse:
     data = found.data if isinstance(found.data, dict) else {}
     return render(request, "portfolios/snapshot.html", {
         "snapshot": found, "portfolio": found.portfolio, "state": data,
-        "interventions": _intervention_rows(data),
-        # the canvas (selectors.canvas.canvas_from_snapshot) comes with the interventions part
-        "canvas": None})
+        "interventions": _intervention_rows(data)})
+
+
+@login_required
+def snapshot_canvas_svg(request: HttpRequest, pk: int) -> HttpResponse:
+    """The canvas as it was at the snapshot, as SVG (`?layout=narrow`: for a phone)."""
+    found = selectors.snapshot_for_viewer(pk=pk, user=request.user)
+    svg = canvas.draw_canvas(canvas.canvas_from_snapshot(found.data),
+                             narrow=request.GET.get("layout") == "narrow")
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response["Cache-Control"] = "private, no-cache"
+    return response
 
 
 @login_required
@@ -122,4 +132,6 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
         first, second, before, after = second, first, after, before
     return render(request, "portfolios/snapshot_compare.html", {
         "portfolio": portfolio, "first": first, "second": second,
-        "changes": _lines(selectors.state_difference(before, after))})
+        "changes": _lines(selectors.state_difference(before, after)),
+        "first_count": len(before.get("interventions") or []),
+        "second_count": len(after.get("interventions") or [])})

@@ -64,3 +64,13 @@ rules.add_perm("portfolios.comment", acts_for_the_owner | follows | is_a_cohort_
 rules.add_perm("portfolios.run_sensemaking", follows)
 # the cohort's portfolios (a cohort says its network as owner)
 rules.add_perm("portfolios.start_portfolio", acts_for_the_owner | serves_the_owner)
+
+
+@rules.predicate
+def may_view_its_portfolio(user: Any, evidence: Any) -> bool:
+    """An evidence file is seen by whoever may see the portfolio of its challenge."""
+    portfolio = _portfolio(getattr(evidence, "challenge", None))
+    return portfolio is not None and user.has_perm("portfolios.view_portfolio", portfolio)
+
+
+rules.add_perm("portfolios.view_evidence_file", may_view_its_portfolio)

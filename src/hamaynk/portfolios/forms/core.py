@@ -38,8 +38,8 @@ class SharingForm(forms.Form):
 class MissionForm(forms.Form):
     statement_hy = forms.CharField(label=_("Mission in Armenian"), max_length=2000,
                                    widget=TEXTAREA, help_text=_(
-                                       "By when, what changes, for whom: «By 2030, 30 % of "
-                                       "households earn from a non-farm activity»."))
+                                       "By when, what changes, for whom: «By 2030, 30 per cent "
+                                       "of households earn from a non-farm activity»."))
     statement_en = forms.CharField(label=_("Mission in English"), max_length=2000,
                                    required=False, widget=TEXTAREA)
     horizon = forms.IntegerField(label=_("Horizon (year)"))
@@ -47,7 +47,7 @@ class MissionForm(forms.Form):
     indicator_en = forms.CharField(label=_("What is measured, in English"), max_length=300,
                                    required=False)
     unit = forms.CharField(label=_("Unit"), max_length=40, required=False,
-                           help_text=_("For example %, households, AMD."))
+                           help_text=_("For example: per cent, households, AMD."))
     baseline = forms.DecimalField(label=_("Baseline"), required=False, max_digits=14,
                                   decimal_places=2, max_value=AMOUNT_LIMIT - 1,
                                   min_value=-AMOUNT_LIMIT + 1)
@@ -78,8 +78,8 @@ class EvidenceForm(forms.Form):
                              widget=forms.RadioSelect, initial=Evidence.Kind.NOTE)
     text = forms.CharField(label=_("What it shows"), max_length=5000, required=False,
                            widget=TEXTAREA, help_text=_(
-                               "A note, or a figure with its source: «42 % of young people "
-                               "left in 2015–2024 (census)»."))
+                               "A note, or a figure with its source: «42 per cent of young "
+                               "people left in 2015–2024 (census)»."))
     url = forms.CharField(label=_("Link"), max_length=500, required=False,
                           help_text=_("For a link: the address, starting with https://."))
     upload = forms.FileField(label=_("File"), required=False,

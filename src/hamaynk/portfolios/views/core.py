@@ -301,7 +301,7 @@ def stakeholder_grid(request: HttpRequest, pk: int) -> HttpResponse:
     """The influence / interest grid as SVG (for the page's <img>, and for print)."""
     found = selectors.portfolio_for_viewer(pk=pk, user=request.user)
     dots, overflow = selectors.stakeholder_grid(selectors.portfolio_stakeholders(found))
-    response = render(request, "portfolios/core_grid.svg", {
+    response = render(request, "portfolios/core_grid_svg.html", {
         "dots": dots, "overflow": overflow, "portfolio": found},
         content_type="image/svg+xml; charset=utf-8")
     response.headers["Cache-Control"] = "private, no-cache"

@@ -19,6 +19,7 @@ from hamaynk.demo import (
     coaching_demo,
     grants_demo,
     learning_demo,
+    portfolio_demo,
 )
 from hamaynk.networks.models import Commitment, CouncilTemplate, Membership, Network, NetworkRole
 from hamaynk.networks.services._common import add_months
@@ -175,6 +176,7 @@ class Command(BaseCommand):
             coaching_demo.load(networks["m4eg"])  # the cohort's path, log and teams
             learning_demo.load(networks, secretariat)
             attendance_demo.load(networks["m4eg"], secretariat)  # after the colleague
+            portfolio_demo.load(networks["m4eg"])  # Akunk's portfolio, after its cohort
         self.stdout.write(self.style.SUCCESS("Demo data ready. Accounts (password demo12345, "
                                              "demo only):"))
         for email, _name, network_role, affiliation in ACCOUNTS:

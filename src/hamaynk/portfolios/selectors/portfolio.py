@@ -222,7 +222,7 @@ def stakeholder_grid(stakeholders: list[Stakeholder]) -> tuple[list[GridDot], li
         x = GRID_MARGIN + (s.interest - 1) * GRID_CELL + 12
         y = GRID_MARGIN + (5 - s.influence) * GRID_CELL + 14 + (seen[cell] - 1) * 22
         dots.append(GridDot(number=number, name=name,
-                            short=name if len(name) <= 11 else name[:10] + "…",
+                            short=name if len(name) <= 10 else name[:9] + "…",
                             influence=s.influence, interest=s.interest, x=x, y=y))
     for (interest, influence), count in seen.items():
         if count > GRID_PER_CELL:

@@ -539,3 +539,49 @@ class MilestoneFactory(factory.django.DjangoModelFactory[Any]):
     portfolio = factory.SubFactory(PortfolioFactory)
     title = factory.Sequence(lambda n: f"Հանգրվան {n}")
     due_date = factory.LazyFunction(_in_a_month)
+
+
+# --- portfolios: the core pages (pcore) ------------------------------------------------------
+
+class OrganisationFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "communities.Organisation"
+
+    kind = "ngo"
+    name_hy = factory.Sequence(lambda n: f"Հասարակական կազմակերպություն {n}")
+    name_en = factory.Sequence(lambda n: f"Civic organisation {n}")
+
+
+class ContactFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "communities.Contact"
+
+    full_name = factory.Sequence(lambda n: f"Անի Սարգսյան {n}")
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class StakeholderFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "portfolios.Stakeholder"
+
+    portfolio = factory.SubFactory(PortfolioFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    influence = factory.Sequence(lambda n: n % 5 + 1)
+    interest = factory.Sequence(lambda n: (n * 2) % 5 + 1)
+
+
+class ChallengeFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "portfolios.Challenge"
+
+    portfolio = factory.SubFactory(PortfolioFactory)
+    title_hy = factory.Sequence(lambda n: f"Երիտասարդները հեռանում են {n}")
+
+
+class EvidenceFactory(factory.django.DjangoModelFactory[Any]):
+    class Meta:
+        model = "portfolios.Evidence"
+
+    challenge = factory.SubFactory(ChallengeFactory)
+    kind = "note"
+    text = "42 % (մարդահամար)"

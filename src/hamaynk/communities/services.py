@@ -5,13 +5,18 @@ after commit."""
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hamaynk.accounts.models import User
-from hamaynk.accounts.permissions import forget_roles
-from hamaynk.communities.models import Affiliation, Community
+from hamaynk.accounts.permissions import (
+    forget_roles,
+    network_ids_served,
+    verified_community_ids,
+)
+from hamaynk.communities.models import Affiliation, Community, Contact, Country, Organisation
 from hamaynk.communities.states import AFFILIATION_TRANSITIONS
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
@@ -158,3 +163,86 @@ def community_update_profile(*, community: Community, actor: User, website: str,
         audit.record(action="communities.community.profile_changed", actor=actor, target=locked,
                      data={"before": before, "after": after})
     return locked
+
+
+# --- the shared registry of organisations and people (portfolios name them as stakeholders) --
+
+def _may_add_to_registry(actor: User) -> None:
+    """Anyone who works in the programme adds to the shared registry: a verified head or
+    staff member of a community, or a network's officer (secretariat, coach, reviewer)."""
+    if not (getattr(actor, "is_authenticated", False) and actor.is_active):
+        raise PermissionDenied
+    if not (verified_community_ids(actor) or any(
+            network_ids_served(actor, role) for role in ("secretariat", "coach", "reviewer"))):
+        raise PermissionDenied
+
+
+def _clean_name(value: str, field: str, limit: int) -> str:
+    cleaned = " ".join((value or "").split())
+    if "\x00" in cleaned:
+        raise DomainError(_("Remove the invisible characters from the name."), field=field)
+    if len(cleaned) > limit:
+        raise DomainError(_("The name is too long (at most %(limit)d characters).")
+                          % {"limit": limit}, field=field)
+    return cleaned
+
+
+def _spellings(name: str) -> set[str]:
+    """The same name in other cases (SQLite compares only ASCII letters without case)."""
+    return {name, name.lower(), name.upper(), name.title(), name.capitalize()}
+
+
+@transaction.atomic
+def organisation_add(*, actor: User, kind: str, name_hy: str, name_en: str = "",
+                     country_id: int | None = None, website: str = "") -> Organisation:
+    """Add an organisation to the shared registry, refusing one whose name is already
+    there (the message names the row to choose instead)."""
+    _may_add_to_registry(actor)
+    if kind not in Organisation.Kind.values:
+        raise DomainError(_("Choose the kind of organisation."), field="kind")
+    name_hy = _clean_name(name_hy, "name_hy", 300)
+    name_en = _clean_name(name_en, "name_en", 300)
+    if not name_hy and not name_en:
+        raise DomainError(_("Give the organisation's name in Armenian or English."),
+                          field="name_hy")
+    for field, name in (("name_hy", name_hy), ("name_en", name_en)):
+        if not name:
+            continue
+        same = _spellings(name)
+        found = Organisation.objects.filter(
+            Q(name_hy__iexact=name) | Q(name_en__iexact=name) | Q(name_hy__in=same)
+            | Q(name_en__in=same)).first()
+        if found is not None:
+            raise DomainError(_("«%(name)s» is already in the registry: search for it and "
+                                "choose it.") % {"name": found.name}, field=field)
+    if country_id is not None and not Country.objects.filter(pk=country_id).exists():
+        raise DomainError(_("Choose a country of the list."), field="country")
+    organisation = Organisation.objects.create(
+        kind=kind, name_hy=name_hy, name_en=name_en, country_id=country_id,
+        website=(website or "").strip()[:200], added_by=actor)
+    audit.record(action="communities.organisation.added", actor=actor, target=organisation,
+                 data={"kind": kind, "name_hy": name_hy, "name_en": name_en})
+    return organisation
+
+
+@transaction.atomic
+def contact_add(*, actor: User, full_name: str, position: str = "",
+                organisation: Organisation | None = None) -> Contact:
+    """Add a person to the shared registry, refusing the same name at the same organisation
+    (the message names the row to choose instead)."""
+    _may_add_to_registry(actor)
+    full_name = _clean_name(full_name, "full_name", 200)
+    if not full_name:
+        raise DomainError(_("Give the person's name."), field="full_name")
+    position = _clean_name(position, "position", 200)
+    found = Contact.objects.filter(
+        Q(full_name__iexact=full_name) | Q(full_name__in=_spellings(full_name)),
+        organisation=organisation).first()
+    if found is not None:
+        raise DomainError(_("«%(name)s» is already in the registry: search for it and "
+                            "choose it.") % {"name": str(found)}, field="full_name")
+    contact = Contact.objects.create(full_name=full_name, position=position,
+                                     organisation=organisation, added_by=actor)
+    audit.record(action="communities.contact.added", actor=actor, target=contact,
+                 data={"full_name": full_name, "organisation": getattr(organisation, "pk", None)})
+    return contact

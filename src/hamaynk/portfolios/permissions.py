@@ -67,3 +67,13 @@ rules.add_perm("portfolios.start_portfolio", acts_for_the_owner | serves_the_own
 # a snapshot of the portfolio as it is now (sessions take theirs; anyone who writes or
 # follows the portfolio may take one when they wish)
 rules.add_perm("portfolios.take_snapshot", acts_for_the_owner | follows)
+
+
+@rules.predicate
+def may_view_its_portfolio(user: Any, evidence: Any) -> bool:
+    """An evidence file is seen by whoever may see the portfolio of its challenge."""
+    portfolio = _portfolio(getattr(evidence, "challenge", None))
+    return portfolio is not None and user.has_perm("portfolios.view_portfolio", portfolio)
+
+
+rules.add_perm("portfolios.view_evidence_file", may_view_its_portfolio)

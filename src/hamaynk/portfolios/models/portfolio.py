@@ -128,6 +128,8 @@ class Challenge(PortfolioPart):
 class Evidence(TimeStampedModel):
     """What shows a challenge is real: a note, a figure with its source, a link or a file."""
 
+    file_permission = "portfolios.view_evidence_file"  # whoever may see the portfolio
+
     class Kind(models.TextChoices):
         NOTE = "note", _("note")
         DATA = "data", _("data")

@@ -2,6 +2,9 @@
 the cohort (its mission, challenges with evidence, stakeholders from the shared registry,
 clusters and four interventions: testing, scaling, an idea and one stopped), and Akunk's,
 started and empty — the issue's journey begins there (Akunk's head writes the mission).
+Dilijan's coach held a sensemaking session two weeks ago (through the services: its
+"before" and "after" snapshots, a decision that stopped the souvenir fair and one that
+scaled the booking site).
 A few organisations and people of the shared registry. Idempotent: every row is matched,
 never duplicated."""
 
@@ -53,13 +56,13 @@ INTERVENTIONS = [
     ("Հյուրատների համատեղ ամրագրման կայք", "A shared booking site for guesthouses",
      "Եթե հյուրատները միասին ներկայանան մեկ կայքում",
      "ապա ամրագրումները կավելանան", "քանի որ հիմա նրանց գտնելը դժվար է",
-     "scale_up", "scaling", 0, Decimal("2000000"), "own"),
+     "scale_up", "testing", 0, Decimal("2000000"), "own"),
     ("Երիտասարդ ուղեկցորդների դպրոց", "A school for young guides",
      "Եթե երիտասարդները սովորեն ուղեկցորդի մասնագիտությունը",
      "ապա նրանցից ոմանք կմնան համայնքում", "", "experiment", "idea", 1, None, "none"),
     ("Հուշանվերների տոնավաճառ Երևանում", "A souvenir fair in Yerevan",
      "Եթե ամիսը մեկ տոնավաճառ անենք Երևանում", "ապա արհեստավորների եկամուտը կաճի", "",
-     "experiment", "stopped", 1, Decimal("300000"), "own"),
+     "experiment", "testing", 1, Decimal("300000"), "own"),
 ]
 
 
@@ -135,8 +138,6 @@ def _dilijan(portfolio: Portfolio, organisations: list[Organisation]) -> None:
             portfolio=portfolio, title_hy=hy, defaults={
                 "title_en": en, "hypothesis_if": if_, "hypothesis_then": then,
                 "hypothesis_because": because, "kind": kind, "status": status,
-                "stop_reason": "Երեք տոնավաճառից հետո վաճառքը չծածկեց ծախսերը։"
-                               if status == "stopped" else "",
                 "cluster": clusters[cluster], "budget": budget, "funding": funding,
                 "created_by": head})
         made.append(intervention)
@@ -146,3 +147,33 @@ def _dilijan(portfolio: Portfolio, organisations: list[Organisation]) -> None:
     made[1].stakeholders.add(stakeholders[2])
     made[2].challenges.add(challenges[1])
     made[0].related.add(made[2])
+    if not portfolio.sessions.exists():
+        _session(portfolio, made)
+
+
+def _session(portfolio: Portfolio, made: list[Intervention]) -> None:
+    """A session held two weeks ago by the coach with the head: it stops the fair and
+    scales the booking site, each decision applied through the services."""
+    import datetime
+
+    from django.utils import timezone
+
+    from hamaynk.portfolios.services import sensemaking
+
+    coach, head = portfolio.member.coach, _person("head.dilijan@demo.hamaynk.am")
+    if coach is None or head is None:
+        return
+    session = sensemaking.session_open(
+        portfolio=portfolio, actor=coach, held_on=timezone.localdate()
+        - datetime.timedelta(days=14), language="hy",
+        participants=[coach, *portfolio.member.team.filter(pk=head.pk)])
+    sensemaking.session_note(session=session, actor=coach, patterns=(
+        "Հյուրերն ավելի երկար են մնում, երբ ամրագրում են կայքով. տոնավաճառները "
+        "չեն բերում նոր գնորդներ։"))
+    for kind, intervention, reason in (
+            ("stop", made[3], "Երեք տոնավաճառից հետո վաճառքը չծածկեց ծախսերը։"),
+            ("scale", made[1], "Ամրագրումները կրկնապատկվեցին. միանում են հարևան գյուղերը։")):
+        sensemaking.decision_record(session=session, actor=coach, values=sensemaking.
+                                    DecisionValues(kind=kind, reason=reason,
+                                                   intervention_id=intervention.pk))
+    sensemaking.session_close(session=session, actor=coach)

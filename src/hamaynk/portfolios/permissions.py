@@ -15,6 +15,8 @@ import rules
 from hamaynk.accounts.permissions import (
     acts_for_the_owner,
     heads_the_owner,
+    is_coach,
+    network_ids_served,
     serves_the_owner,
     verified_community_ids,
 )
@@ -77,3 +79,14 @@ def may_view_its_portfolio(user: Any, evidence: Any) -> bool:
 
 
 rules.add_perm("portfolios.view_evidence_file", may_view_its_portfolio)
+
+
+@rules.predicate
+def may_follow_portfolios(user: Any) -> bool:
+    """Whoever can have a portfolio to see: a community's verified people, a coach, a
+    network's secretariat (the header's link to the index)."""
+    return bool(verified_community_ids(user)) or is_coach(user) or bool(
+        network_ids_served(user))
+
+
+rules.add_perm("portfolios.view_index", may_follow_portfolios)

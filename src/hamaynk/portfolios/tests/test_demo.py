@@ -23,6 +23,9 @@ def test_the_demo_portfolios_are_loaded_once_however_often_it_runs(settings):
     akunk = Portfolio.objects.get(community__name_hy="Ակունք")
     assert dilijan.sharing == "cohort" and dilijan.mission.horizon == 2029
     assert set(dilijan.interventions.values_list("status", flat=True)) == {
-        "idea", "testing", "scaling", "stopped"}
+        "idea", "testing", "scaling", "stopped"}  # the session stopped one, scaled one
+    session = dilijan.sessions.get()
+    assert session.closed_at is not None and session.decisions.count() == 2
+    assert session.snapshots.count() == 2
     assert not akunk.interventions.exists()
     assert not Mission.objects.filter(portfolio=akunk).exists()

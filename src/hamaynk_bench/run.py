@@ -205,7 +205,9 @@ def endpoints_for(targets: dict[str, Any]) -> list[Endpoint]:
 
 def portfolio_endpoints(targets: dict[str, Any]) -> list[Endpoint]:
     """The portfolio pages of issue #16 (targets from `portfolio_targets`)."""
-    return [Endpoint("portfolio page", f"/portfolios/{targets['portfolio']}/", "secretariat")]
+    pk = targets["portfolio"]
+    return [Endpoint("portfolio page", f"/portfolios/{pk}/", "secretariat"),
+            Endpoint("portfolio canvas (SVG)", f"/portfolios/{pk}/canvas.svg", "secretariat")]
 
 
 def portfolio_targets(network: Any) -> dict[str, Any]:

@@ -94,7 +94,7 @@ class PortfolioOut(Schema):
 def portfolio(request: HttpRequest, portfolio_id: int) -> Any:
     """A portfolio with its mission, challenges, stakeholders and interventions."""
     found = selectors.portfolio_for_viewer(pk=portfolio_id, user=request.user)
-    page = selectors.portfolio_page(found)
+    page = selectors.portfolio_page(found, with_links=True)
     return {"id": found.pk, "community": found.community.name_hy,
             "network": found.network.slug, "sharing": found.sharing, "mission": page.mission,
             "challenges": page.challenges, "stakeholders": page.stakeholders,

@@ -51,20 +51,22 @@ class PortfolioPage:
 SESSIONS_SHOWN = 5
 
 
-def portfolio_page(portfolio: Portfolio) -> PortfolioPage:
+def portfolio_page(portfolio: Portfolio, *, with_links: bool = False) -> PortfolioPage:
     """Everything the portfolio page shows, in a fixed number of queries: the mission, the
-    challenges with their evidence, the stakeholders, the interventions with what they
-    address and involve, and the latest sessions."""
+    challenges with their evidence, the stakeholders, the interventions (`with_links`: with
+    what they address, involve and relate to — the API's; the page does not list them) and
+    the latest sessions."""
     challenges = list(portfolio.challenges.prefetch_related(
         Prefetch("evidence", queryset=Evidence.objects.select_related("file"))))
     stakeholders = list(portfolio.stakeholders.select_related(
         "organisation", "contact__organisation"))
-    interventions = list(portfolio.interventions.select_related("cluster")
-                         .prefetch_related("challenges", "stakeholders", "related"))
+    interventions = portfolio.interventions.select_related("cluster")
+    if with_links:
+        interventions = interventions.prefetch_related("challenges", "stakeholders", "related")
     return PortfolioPage(
         portfolio=portfolio, mission=Mission.objects.filter(portfolio=portfolio).first(),
         challenges=challenges, stakeholders=stakeholders,
-        clusters=list(portfolio.clusters.all()), interventions=interventions,
+        clusters=list(portfolio.clusters.all()), interventions=list(interventions),
         sessions=list(portfolio.sessions.all()[:SESSIONS_SHOWN]))
 
 

@@ -76,3 +76,14 @@ def confirmation_page(request: HttpRequest, *, title: str, consequences: list[st
         "title": title, "consequences": consequences, "confirm_label": confirm_label,
         "cancel_url": cancel_url, "danger": danger, "fields": fields,
         "action": request.get_full_path()})
+
+
+SVG_TYPE = "image/svg+xml; charset=utf-8"
+
+
+def svg_response(svg: str) -> HttpResponse:
+    """A drawing made on the server (a canvas, a grid) for a page's <img>: private, and
+    asked for again each time (it shows what the viewer may see, as it is now)."""
+    response = HttpResponse(svg, content_type=SVG_TYPE)
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response

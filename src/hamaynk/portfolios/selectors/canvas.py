@@ -52,19 +52,22 @@ class CanvasData:
         return box.cluster if box.cluster in self.clusters else None
 
 
-def canvas_snapshot(portfolio: Portfolio) -> dict[str, Any]:
-    """The portfolio's interventions and clusters in the snapshot format (3 queries)."""
+def canvas_snapshot(portfolio: Portfolio, *, addressed: bool = True) -> dict[str, Any]:
+    """The portfolio's interventions and clusters in the snapshot format (3 queries, 5 with
+    what each addresses and involves; `addressed=False`: left empty — the drawing does not
+    show them)."""
     clusters = list(portfolio.clusters.all())
     names = {c.pk: c.name for c in clusters}
-    rows = (portfolio.interventions.order_by("pk")
-            .prefetch_related("related", "challenges", "stakeholders")[:CANVAS_MAX])
+    links = ("related", "challenges", "stakeholders") if addressed else ("related",)
+    rows = portfolio.interventions.order_by("pk").prefetch_related(*links)[:CANVAS_MAX]
     return {
         "interventions": [{
             "id": i.pk, "title": i.title, "status": i.status, "kind": i.kind,
             "cluster": names.get(i.cluster_id) if i.cluster_id else None,
             "related": [r.pk for r in i.related.all()],
-            "challenges": [c.pk for c in i.challenges.all()],
-            "stakeholders": [s.pk for s in i.stakeholders.all()]} for i in rows],
+            "challenges": [c.pk for c in i.challenges.all()] if addressed else [],
+            "stakeholders": [s.pk for s in i.stakeholders.all()] if addressed else []}
+            for i in rows],
         "clusters": [{"id": c.pk, "name": c.name} for c in clusters],
     }
 
@@ -102,7 +105,7 @@ def canvas_from_snapshot(data: Any) -> CanvasData:
 
 
 def canvas_data(portfolio: Portfolio) -> CanvasData:
-    return canvas_from_snapshot(canvas_snapshot(portfolio))
+    return canvas_from_snapshot(canvas_snapshot(portfolio, addressed=False))
 
 
 def status_label(status: str) -> str:

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_POST
 from hamaynk.communities import services as registry
 from hamaynk.core.errors import DomainError
 from hamaynk.core.parsing import parse_id
-from hamaynk.core.views import confirmation_page, is_confirmed, run_action
+from hamaynk.core.views import confirmation_page, is_confirmed, run_action, svg_response
 from hamaynk.networks.models import DevelopmentPlan
 from hamaynk.portfolios.forms import core as forms_
 from hamaynk.portfolios.selectors import portfolio as selectors
@@ -301,8 +302,5 @@ def stakeholder_grid(request: HttpRequest, pk: int) -> HttpResponse:
     """The influence / interest grid as SVG (for the page's <img>, and for print)."""
     found = selectors.portfolio_for_viewer(pk=pk, user=request.user)
     dots, overflow = selectors.stakeholder_grid(selectors.portfolio_stakeholders(found))
-    response = render(request, "portfolios/core_grid_svg.html", {
-        "dots": dots, "overflow": overflow, "portfolio": found},
-        content_type="image/svg+xml; charset=utf-8")
-    response.headers["Cache-Control"] = "private, no-cache"
-    return response
+    return svg_response(render_to_string("portfolios/core_grid_svg.html", {
+        "dots": dots, "overflow": overflow, "portfolio": found}, request=request))

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from hamaynk.core.errors import DomainError
 from hamaynk.core.forms import first_error
 from hamaynk.core.parsing import parse_id
+from hamaynk.core.views import svg_response
 from hamaynk.core.workflow import PAGE_OUT_OF_DATE
 from hamaynk.portfolios.forms.interventions import ClusterForm, InterventionForm, MoveForm
 from hamaynk.portfolios.models import Portfolio
@@ -176,8 +177,6 @@ def canvas_svg(request: HttpRequest, pk: int) -> HttpResponse:
     """The canvas as SVG (`?layout=narrow`: one column, for a phone)."""
     portfolio = selectors.portfolio_for_viewer(pk=pk, user=request.user)
     narrow = request.GET.get("layout") == "narrow"
-    svg = canvas_selectors.draw_canvas(canvas_selectors.canvas_data(portfolio), narrow=narrow)
-    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
-    response["Cache-Control"] = "private, no-cache"
-    return response
+    return svg_response(canvas_selectors.draw_canvas(canvas_selectors.canvas_data(portfolio),
+                                                      narrow=narrow))
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from hamaynk.core.errors import DomainError
 from hamaynk.core.pagination import paginate
 from hamaynk.core.parsing import parse_id
+from hamaynk.core.views import svg_response
 from hamaynk.portfolios.forms.sensemaking import SnapshotForm
 from hamaynk.portfolios.models import Intervention
 from hamaynk.portfolios.selectors import canvas
@@ -109,9 +110,7 @@ def snapshot_canvas_svg(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.snapshot_for_viewer(pk=pk, user=request.user)
     svg = canvas.draw_canvas(canvas.canvas_from_snapshot(found.data),
                              narrow=request.GET.get("layout") == "narrow")
-    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
-    response["Cache-Control"] = "private, no-cache"
-    return response
+    return svg_response(svg)
 
 
 @login_required

@@ -1,6 +1,7 @@
 """Demo portfolios for the cohort that grants_demo makes: Dilijan's, written and shared with
 the cohort (its mission, challenges with evidence, stakeholders from the shared registry,
-clusters and four interventions: testing, scaling, an idea and one stopped), and Akunk's,
+clusters and four interventions: testing, scaling, an idea and one stopped; its 2025 seed
+grant funds the winter trails), and Akunk's,
 started and empty — the issue's journey begins there (Akunk's head writes the mission).
 Dilijan's coach held a sensemaking session two weeks ago (through the services: its
 "before" and "after" snapshots, a decision that stopped the souvenir fair and one that
@@ -13,12 +14,14 @@ from decimal import Decimal
 from hamaynk.accounts.models import User
 from hamaynk.communities.models import Contact, Country, Organisation
 from hamaynk.demo.coaching_demo import COHORT_EN
+from hamaynk.grants.models import Application
 from hamaynk.learning.models import Cohort, CohortMember
 from hamaynk.networks.models import Network
 from hamaynk.portfolios.models import (
     Challenge,
     Cluster,
     Evidence,
+    GrantLink,
     Intervention,
     Mission,
     Portfolio,
@@ -147,6 +150,12 @@ def _dilijan(portfolio: Portfolio, organisations: list[Organisation]) -> None:
     made[1].stakeholders.add(stakeholders[2])
     made[2].challenges.add(challenges[1])
     made[0].related.add(made[2])
+    # the seed grant Dilijan won in 2025 funds its winter trails
+    seed_2025 = Application.objects.filter(community=portfolio.community,
+                                           call__slug="seed-2025").first()
+    if seed_2025 is not None:
+        GrantLink.objects.get_or_create(application=seed_2025,
+                                        defaults={"intervention": made[0], "linked_by": head})
     if not portfolio.sessions.exists():
         _session(portfolio, made)
 

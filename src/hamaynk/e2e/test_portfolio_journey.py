@@ -1,5 +1,6 @@
 """A portfolio in a browser (issue 16): Akunk's head writes the mission, two challenges, a
-stakeholder chosen from the shared registry and three interventions; the coach holds a
+stakeholder chosen from the shared registry and three interventions, and applies to an
+open seed call for the third, which then shows the grant; the coach holds a
 sensemaking session that stops one intervention and scales another, downloads its pack and
 compares the snapshots before and after. In Armenian and English, at 1280 and 375 px;
 screenshots go to /tmp (never into the repository)."""
@@ -15,8 +16,10 @@ from hamaynk.communities.models import Organisation
 from hamaynk.core.models import AuditEntry
 from hamaynk.documents.tests.test_council import pdf_text
 from hamaynk.e2e.test_coaching_journey import a_cohort_with_akunk, sign_out, switch_to
+from hamaynk.e2e.test_csp import open_call
 from hamaynk.e2e.test_journeys import sign_in
-from hamaynk.portfolios.models import Intervention
+from hamaynk.grants.models import Application
+from hamaynk.portfolios.models import GrantLink, Intervention
 from hamaynk.portfolios.services.portfolio import portfolio_start
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -55,6 +58,7 @@ def test_the_head_fills_the_portfolio_and_the_coach_stops_and_scales_in_a_sessio
         actor=world.secretariat, kind=Organisation.Kind.NGO,
         name_hy=ORGANISATION["hy"], name_en=ORGANISATION["en"])
     horizon = str(timezone.localdate().year + 4)
+    call = open_call(world)
 
     # the head: header → index → the portfolio, then mission, challenges, stakeholder
     sign_in(page, world.head.email)
@@ -102,12 +106,25 @@ def test_the_head_fills_the_portfolio_and_the_coach_stops_and_scales_in_a_sessio
         page.fill("#id_hypothesis_then", "ապա եկամուտները կաճեն")
         submit(page)
         page.wait_for_url(re.compile(r"/portfolios/intervention/\d+/$"))
-    stopped, scaled, _kept = Intervention.objects.filter(portfolio=portfolio).order_by("pk")
+    stopped, scaled, kept = Intervention.objects.filter(portfolio=portfolio).order_by("pk")
     # scaling starts from testing (the state table): the head moves it on its page
     page.goto(scaled.get_absolute_url())
     page.check("#move input[name=to][value=testing]")
     page.click("#move button[type=submit]")
     page.wait_for_url(re.compile(r"/portfolios/intervention/\d+/$"))
+    # a seed grant for the third: applied for from its page, the draft names it
+    page.goto(kept.get_absolute_url())
+    page.select_option("#grants select[name=call]", str(call.pk))
+    page.click("#grants button[type=submit]")
+    page.wait_for_url(re.compile(r"/grants/applications/\d+/$"))
+    application = Application.objects.get(call=call, community=world.akunk)
+    assert INTERVENTIONS[2] in page.locator("main").inner_text()
+    assert GrantLink.objects.get(application=application).intervention == kept
+    page.click(f"main a[href='{kept.get_absolute_url()}']")
+    page.wait_for_url(re.compile(r"/portfolios/intervention/\d+/$"))
+    with translation.override(language):
+        assert call.title in page.locator("#grants").inner_text()
+    both_widths(page, f"intervention-grant-{language}")
     page.goto(portfolio.get_absolute_url())
     main = page.locator("main").inner_text()
     assert all(title in main for title in (*CHALLENGES, *INTERVENTIONS))

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from hamaynk.communities.models import Community
+from hamaynk.grants import extensions
 from hamaynk.grants.models import Call, Grant
 from hamaynk.networks.models import Membership
 
@@ -52,6 +53,13 @@ def check(call: Call, community: Community) -> list[Rule]:
         rules.append(Rule("cohort", cohort.members.filter(community=community).exists(),
                           _("A community of the coaching cohort “%(cohort)s”.")
                           % {"cohort": cohort}))
+    for code in call.further_requirements:
+        further = extensions.requirement(code)
+        if further is None:  # its module is gone: refuse rather than let anyone through
+            rules.append(Rule(code, False, _("A requirement this platform no longer knows "
+                                             "(%(code)s).") % {"code": code}))
+        else:
+            rules.append(Rule(code, further.met(call, community), str(further.label)))
     return rules
 
 

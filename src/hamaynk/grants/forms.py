@@ -10,6 +10,7 @@ from hamaynk.communities.models import Country
 from hamaynk.core.numbers import localize_limits
 from hamaynk.core.parsing import validate_programme_date
 from hamaynk.documents.armenian import latin_slug
+from hamaynk.grants import extensions
 from hamaynk.grants.models import Application, BudgetCategory, BudgetLine, Call
 from hamaynk.grants.services.calls import call_problems
 from hamaynk.networks.models import Membership
@@ -59,13 +60,17 @@ class CallForm(LocalizedLimits, forms.ModelForm):
     eligible_countries = forms.MultipleChoiceField(
         label=_("Countries that may apply"), required=False, widget=forms.CheckboxSelectMultiple,
         help_text=_("None ticked: every country."))
+    further_requirements = forms.MultipleChoiceField(
+        label=_("Further requirements"), required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("What other parts of the platform let a call ask of the communities "
+                    "that apply."))
 
     class Meta:
         model = Call
         fields = ["kind", "slug", "title_hy", "title_en", "description_hy", "description_en",
                   "currency", "envelope", "min_award", "max_award", "min_cofinancing_pct",
                   "opens_at", "closes_at", "eligible_statuses", "eligible_countries",
-                  "requires_completed_kind", "eligible_cohort"]
+                  "requires_completed_kind", "eligible_cohort", "further_requirements"]
         widgets = {"opens_at": MOMENT, "closes_at": MOMENT,
                    "description_hy": forms.Textarea(attrs={"rows": 5}),
                    "description_en": forms.Textarea(attrs={"rows": 5})}
@@ -79,6 +84,10 @@ class CallForm(LocalizedLimits, forms.ModelForm):
                 Cohort.objects.filter(network=network))
         cast(forms.MultipleChoiceField, self.fields["eligible_countries"]).choices = [
             (c.code, c.name) for c in Country.objects.all()]
+        further = cast(forms.MultipleChoiceField, self.fields["further_requirements"])
+        further.choices = extensions.requirement_choices()
+        if not further.choices:
+            del self.fields["further_requirements"]
         for name in ("opens_at", "closes_at"):
             cast(forms.DateTimeField, self.fields[name]).input_formats = [
                 "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]

@@ -78,6 +78,10 @@ class Call(TimeStampedModel):
     eligible_cohort = models.ForeignKey(
         "learning.Cohort", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name=_("only communities of the coaching cohort"))
+    # codes of requirements other modules register (grants/extensions.py), e.g. an
+    # intervention in scaling in the community's portfolio
+    further_requirements = models.JSONField(_("further requirements"), default=list,
+                                            blank=True)
 
     class Meta:
         ordering = ["-opens_at", "pk"]

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.security import django_auth
 
+from hamaynk.portfolios.selectors import funding
 from hamaynk.portfolios.selectors import portfolio as selectors
 
 router = Router(tags=["portfolios"])
@@ -99,3 +100,21 @@ def portfolio(request: HttpRequest, portfolio_id: int) -> Any:
             "network": found.network.slug, "sharing": found.sharing, "mission": page.mission,
             "challenges": page.challenges, "stakeholders": page.stakeholders,
             "interventions": page.interventions}
+
+
+class GrantOut(Schema):
+    call: str
+    kind: str
+    state: str
+    amount: Decimal
+    currency: str
+    url: str
+
+
+@router.get("/portfolios/interventions/{intervention_id}/grants", response=list[GrantOut],
+            auth=django_auth, operation_id="hamaynk_api_intervention_grants")
+def intervention_grants(request: HttpRequest, intervention_id: int) -> Any:
+    """The grants that fund an intervention, as its page shows them to the caller (the
+    cohort's peers see awarded grants only, without the application's address)."""
+    found = selectors.intervention_for_viewer(pk=intervention_id, user=request.user)
+    return funding.intervention_grants(found, request.user)

@@ -10,8 +10,10 @@ class PortfoliosConfig(AppConfig):
     def ready(self) -> None:
         from hamaynk.core import counts
         from hamaynk.portfolios import audit_labels, permissions, states  # noqa: F401
+        from hamaynk.portfolios.extensions import register
         from hamaynk.portfolios.models import Intervention, Portfolio
         from hamaynk.portfolios.work import register_work
 
         counts.track(Portfolio, Intervention)
         register_work()  # its items in the work queue
+        register()  # what it adds to grants: a call's requirement, an application's link

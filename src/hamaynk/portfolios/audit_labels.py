@@ -18,6 +18,8 @@ register_actions({
     "portfolios.intervention.added": _("Intervention added"),
     "portfolios.intervention.changed": _("Intervention changed"),
     "portfolios.intervention.moved": _("Intervention status changed"),
+    "portfolios.grant.named": _("Grant application named the intervention it funds"),
+    "portfolios.grant.unnamed": _("Grant application no longer names an intervention"),
     "portfolios.question.saved": _("Learning question saved"),
     "portfolios.question.entry_added": _("Evidence log entry added"),
     "portfolios.risk.saved": _("Risk saved"),

@@ -72,6 +72,18 @@ rules.add_perm("portfolios.take_snapshot", acts_for_the_owner | follows)
 
 
 @rules.predicate
+def names_what_it_funds(user: Any, application: Any) -> bool:
+    """Which intervention a grant application funds is said by its community while the
+    application is a draft; the network's secretariat may correct it at any time."""
+    if serves_the_owner(user, application):
+        return True
+    return application.status == "draft" and acts_for_the_owner(user, application)
+
+
+rules.add_perm("portfolios.name_funded_intervention", names_what_it_funds)
+
+
+@rules.predicate
 def may_view_its_portfolio(user: Any, evidence: Any) -> bool:
     """An evidence file is seen by whoever may see the portfolio of its challenge."""
     portfolio = _portfolio(getattr(evidence, "challenge", None))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hamaynk.portfolios.views import core, interventions, practice, sensemaking, snapshots
+from hamaynk.portfolios.views import core, funding, interventions, practice, sensemaking, snapshots
 
 app_name = "portfolios"
 
@@ -20,6 +20,9 @@ urlpatterns = [
     path("intervention/<id:pk>/", interventions.intervention, name="intervention"),
     path("intervention/<id:pk>/edit/", interventions.intervention_change,
          name="intervention_change"),
+    path("intervention/<id:pk>/apply/", funding.intervention_apply, name="intervention_apply"),
+    # grant applications that fund interventions (views/funding.py)
+    path("application/<id:pk>/funds/", funding.application_funds, name="application_funds"),
     path("<id:pk>/interventions/new/", interventions.intervention_new,
          name="intervention_new"),
     path("<id:pk>/clusters/", interventions.clusters, name="clusters"),

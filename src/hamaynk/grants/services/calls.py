@@ -22,6 +22,7 @@ from hamaynk.core.models import AuditEntry
 from hamaynk.core.parsing import date_bounds_message, within_programme_years
 from hamaynk.core.transitions import lock, transition
 from hamaynk.core.workflow import require
+from hamaynk.grants import extensions
 from hamaynk.grants.models import Application, BudgetCategory, Call, CallQuestion, FormVersion
 from hamaynk.grants.states import CALL_TRANSITIONS
 from hamaynk.networks.models import Network
@@ -34,7 +35,7 @@ C = Call.Status
 CALL_FIELDS = ("kind", "slug", "title_hy", "title_en", "description_hy", "description_en",
                "currency", "envelope", "min_award", "max_award", "min_cofinancing_pct",
                "opens_at", "closes_at", "eligible_statuses", "eligible_countries",
-               "requires_completed_kind", "eligible_cohort")
+               "requires_completed_kind", "eligible_cohort", "further_requirements")
 DEFAULT_CATEGORIES = [("Աշխատավարձ և մասնագիտական ծառայություններ", "Staff and expert services"),
                       ("Սարքավորումներ և նյութեր", "Equipment and materials"),
                       ("Միջոցառումներ և հաղորդակցություն", "Events and communication"),
@@ -56,6 +57,11 @@ def call_problems(values: dict[str, Any], network: Network | None = None) -> lis
     cohort = values.get("eligible_cohort")
     if cohort is not None and network is not None and cohort.network_id != network.pk:
         problems.append(("eligible_cohort", str(_("Choose a cohort of this network."))))
+    for code in values.get("further_requirements") or []:
+        if extensions.requirement(code) is None:
+            problems.append(("further_requirements",
+                             str(_("This platform knows no requirement “%(code)s”.")
+                                 % {"code": code})))
     moments_ok = True
     for moment in ("opens_at", "closes_at"):
         if values.get(moment) is not None and not within_programme_years(values[moment]):
@@ -92,6 +98,7 @@ def _check_call(values: dict[str, Any], network: Network | None = None) -> None:
 def call_create(*, network: Network, actor: User, **values: Any) -> Call:
     require(actor, "networks.manage_settings", network)
     values.setdefault("eligible_cohort", None)
+    values.setdefault("further_requirements", [])
     _check_call(values, network)
     if Call.objects.filter(slug=values["slug"]).exists():
         raise DomainError(_("Another call already uses this short address."), field="slug")

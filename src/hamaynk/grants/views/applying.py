@@ -20,7 +20,7 @@ from hamaynk.core.errors import DomainError
 from hamaynk.core.parsing import parse_id
 from hamaynk.core.views import confirmation_page, is_confirmed, run_action
 from hamaynk.core.workflow import PAGE_OUT_OF_DATE, StaleVersion
-from hamaynk.grants import copies, selectors, services
+from hamaynk.grants import copies, extensions, selectors, services
 from hamaynk.grants.forms import BudgetLineForm, TextForm, VersionForm
 from hamaynk.grants.models import Application, Clarification
 from hamaynk.networks.selectors import community_for_actor
@@ -78,6 +78,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             application, request.LANGUAGE_CODE, user=request.user),  # type: ignore[attr-defined]
         "lines": application.budget_lines.select_related("category"),
         "clarifications": application.clarifications.select_related("asked_by"),
+        # what other modules link to it (e.g. the intervention it funds), for this viewer
+        "links": extensions.application_links(application, request.user),
         "version_form": VersionForm(initial={"version": application.version}),
         "text_form": TextForm(),
     })

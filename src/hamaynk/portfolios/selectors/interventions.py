@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from hamaynk.core.audit import action_label
 from hamaynk.core.models import AuditEntry
@@ -63,11 +63,12 @@ def _field_label(name: str) -> str:
 
 def history(intervention: Intervention, *, limit: int = HISTORY_SHOWN) -> list[HistoryRow]:
     """The intervention's story, newest first: the entries of its portfolio's audit trail
-    that name it (added, changed, moved)."""
+    that name it (added, changed, moved, named by a grant application)."""
     entries = (AuditEntry.objects.filter(
         target_type=ContentType.objects.get_for_model(Portfolio),
         target_id=str(intervention.portfolio_id), data__intervention=intervention.pk,
-        action__startswith="portfolios.intervention.")
+        ).filter(Q(action__startswith="portfolios.intervention.")
+                 | Q(action__startswith="portfolios.grant."))
         .select_related("actor").order_by("-created_at", "-id")[:limit])
     rows = []
     for e in entries:

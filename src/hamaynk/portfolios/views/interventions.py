@@ -15,9 +15,11 @@ from hamaynk.core.forms import first_error
 from hamaynk.core.parsing import parse_id
 from hamaynk.core.views import svg_response
 from hamaynk.core.workflow import PAGE_OUT_OF_DATE
+from hamaynk.portfolios.forms.funding import ApplyForm
 from hamaynk.portfolios.forms.interventions import ClusterForm, InterventionForm, MoveForm
-from hamaynk.portfolios.models import Portfolio
+from hamaynk.portfolios.models import Intervention, Portfolio
 from hamaynk.portfolios.selectors import canvas as canvas_selectors
+from hamaynk.portfolios.selectors import funding as funding_selectors
 from hamaynk.portfolios.selectors import interventions as page_selectors
 from hamaynk.portfolios.selectors import portfolio as selectors
 from hamaynk.portfolios.services import interventions as services
@@ -60,9 +62,22 @@ def intervention(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("The status is changed."))
                 return redirect(found)
+    return intervention_response(request, found, move=move)
+
+
+def intervention_response(request: HttpRequest, found: Intervention, *,
+                          move: MoveForm | None = None,
+                          apply: ApplyForm | None = None) -> HttpResponse:
+    """The intervention's page, with the forms a refused POST keeps (the status move, the
+    call to apply to)."""
+    can_edit = request.user.has_perm(EDIT, found.portfolio)
+    calls = funding_selectors.calls_to_apply(found) if can_edit and apply is None else []
     return render(request, "portfolios/intervention.html", {
         "page": page_selectors.intervention_page(found), "intervention": found,
-        "portfolio": found.portfolio, "can_edit": can_edit, "move": move})
+        "portfolio": found.portfolio, "can_edit": can_edit,
+        "move": move or MoveForm(intervention=found),
+        "grants": funding_selectors.intervention_grants(found, request.user),
+        "apply": apply or (ApplyForm(calls=calls) if calls else None)})
 
 
 @login_required

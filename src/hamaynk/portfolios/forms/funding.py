@@ -23,11 +23,13 @@ class FundsForm(forms.Form):
                             help_text=_("An intervention of the community's portfolio that "
                                         "is not stopped."))
 
-    def __init__(self, *args: Any, application: Application, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, application: Application, current: int | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["intervention"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = fundable_interventions(application)
+        field.queryset = fundable_interventions(application, keep=current)
+        field.initial = current
 
 
 class ApplyForm(forms.Form):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from hamaynk.grants import eligibility
@@ -61,10 +61,12 @@ def funded_by(application: Application) -> GrantLink | None:
             .filter(application=application).first())
 
 
-def fundable_interventions(application: Application) -> QuerySet[Intervention]:
-    """What the application may name: its community's interventions that are not stopped."""
+def fundable_interventions(application: Application, *,
+                           keep: int | None = None) -> QuerySet[Intervention]:
+    """What the application may name: its community's interventions that are not stopped
+    (and `keep`, the one it names now, even if stopped since)."""
     return (Intervention.objects.filter(portfolio__community=application.community_id)
-            .exclude(status=Intervention.Status.STOPPED)
+            .filter(~Q(status=Intervention.Status.STOPPED) | Q(pk=keep))
             .only("pk", "title_hy", "title_en", "status").order_by("title_hy", "pk"))
 
 

@@ -36,6 +36,9 @@ def application_fund(*, application: Application, intervention: Intervention | N
     require(actor, NAME, application)
     current = (GrantLink.objects.select_for_update().select_related("intervention__portfolio")
                .filter(application=application).first())
+    if intervention is not None and current is not None and (
+            current.intervention_id == intervention.pk):
+        return current  # nothing changes (even if it was stopped since)
     if intervention is not None:
         _check_fundable(intervention, application)
     if current is not None and (intervention is None or current.intervention_id != intervention.pk):

@@ -259,3 +259,14 @@ def test_the_api_gives_an_interventions_grants_as_its_page_does(client, world, d
     client.force_login(world.other_head)  # not shared: as if it did not exist
     assert client.get(url).status_code == 404
     assert client.get("/api/portfolios/interventions/99999/grants").status_code == 404
+
+
+def test_an_application_keeps_naming_an_intervention_stopped_since(client, world, draft,
+                                                                   intervention):
+    application_fund(application=draft, intervention=intervention, actor=world.staff)
+    Intervention.objects.filter(pk=intervention.pk).update(status="stopped", stop_reason="Ոչ")
+    client.force_login(world.staff)
+    url = reverse("portfolios:application_funds", args=[draft.pk])
+    assert f'value="{intervention.pk}" selected' in client.get(url).content.decode()
+    assert client.post(url, {"intervention": intervention.pk}).status_code == 302
+    assert GrantLink.objects.get().intervention_id == intervention.pk

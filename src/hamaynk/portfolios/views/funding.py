@@ -25,7 +25,7 @@ def application_funds(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_to_name(pk=pk, user=request.user)
     current = selectors.funded_by(application)
     form = FundsForm(request.POST or None, application=application,
-                     initial={"intervention": current.intervention_id if current else None})
+                     current=current.intervention_id if current else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.application_fund(application=application,

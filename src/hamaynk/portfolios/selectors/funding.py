@@ -12,7 +12,14 @@ from django.http import Http404
 from hamaynk.grants import eligibility
 from hamaynk.grants.models import Application, Call
 from hamaynk.grants.selectors import open_calls
-from hamaynk.portfolios.models import GrantLink, Intervention
+from hamaynk.portfolios.models import GrantLink, Intervention, Portfolio
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    purpose: str
+    state: str
+    due_date: Any
 
 
 @dataclass(frozen=True)
@@ -23,29 +30,56 @@ class GrantRow:
     amount: Decimal
     currency: str
     url: str  # "" when the viewer may not open the application
+    intervention: str = ""
+    reports: tuple[ReportRow, ...] = ()
+
+
+def _row(application: Application, user: Any, *, intervention: str = "",
+         with_reports: bool = False) -> GrantRow | None:
+    """The application as `user` may see it: whole for its community and its network's
+    secretariat; for anyone else only once awarded (public, as in the open data), without a
+    link or reports; None when they may not see it at all."""
+    grant = getattr(application, "grant", None)
+    may_open = user.has_perm("grants.view_application", application)
+    if not may_open and grant is None:
+        return None
+    reports = tuple(ReportRow(r.get_purpose_display(), r.get_status_display(), r.due_date)
+                    for r in grant.reports.all()) if grant and may_open and with_reports else ()
+    return GrantRow(
+        call=application.call.title, kind=application.call.get_kind_display(),
+        state=grant.get_status_display() if grant else application.get_status_display(),
+        amount=grant.amount if grant else application.amount_requested,
+        currency=application.call.currency,
+        url=application.get_absolute_url() if may_open else "",
+        intervention=intervention, reports=reports)
 
 
 def intervention_grants(intervention: Intervention, user: Any) -> list[GrantRow]:
-    """Each application naming the intervention: the viewer sees the ones they may open
-    (the community, its network's secretariat); the cohort's peers see awarded grants only
-    (public, as in the open data), without a link."""
+    """Each application naming the intervention, as `user` may see it (`_row`)."""
     links = (GrantLink.objects.filter(intervention=intervention)
              .select_related("application__call__network", "application__community",
                              "application__grant").order_by("application__created_at"))
-    rows = []
-    for link in links:
-        application = link.application
-        grant = getattr(application, "grant", None)
-        may_open = user.has_perm("grants.view_application", application)
-        if not may_open and grant is None:
-            continue
-        rows.append(GrantRow(
-            call=application.call.title, kind=application.call.get_kind_display(),
-            state=grant.get_status_display() if grant else application.get_status_display(),
-            amount=grant.amount if grant else application.amount_requested,
-            currency=application.call.currency,
-            url=application.get_absolute_url() if may_open else ""))
-    return rows
+    rows = [_row(link.application, user) for link in links]
+    return [row for row in rows if row is not None]
+
+
+def portfolio_grants(portfolio: Portfolio, user: Any, *, limit: int) -> list[GrantRow]:
+    """The grants of the portfolio's community in its network, with their reports, and the
+    applications that name one of its interventions — for the session pack (`_row`)."""
+    linked = {link.application_id: link.intervention.title for link in
+              GrantLink.objects.filter(intervention__portfolio=portfolio)
+              .select_related("intervention").only("application_id", "intervention__title_hy",
+                                                   "intervention__title_en")[:limit]}
+    applications = (Application.objects
+                    .filter(Q(pk__in=linked) | Q(community=portfolio.community_id,
+                                                  call__network=portfolio.network_id,
+                                                  status=Application.Status.AWARDED))
+                    .exclude(status=Application.Status.WITHDRAWN)
+                    .select_related("call__network", "community", "grant")
+                    .prefetch_related("grant__reports").order_by("-created_at", "-pk")[:limit])
+    rows = [_row(a, user, intervention=linked.get(a.pk, ""), with_reports=True)
+            for a in applications]
+    return [row for row in rows if row is not None]
 
 
 def calls_to_apply(intervention: Intervention) -> list[Call]:

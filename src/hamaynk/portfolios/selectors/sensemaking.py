@@ -22,6 +22,7 @@ from hamaynk.portfolios.models import (
     SensemakingSession,
     Snapshot,
 )
+from hamaynk.portfolios.selectors.funding import GrantRow, portfolio_grants
 
 PACK_ROWS = 100  # each list of the pack is bounded
 
@@ -90,11 +91,12 @@ class PackContents:
     risks: list[Risk]
     overdue: list[Milestone]
     actions: list[AgreedAction]
+    grants: list[GrantRow]
 
 
-def pack_contents(session: SensemakingSession, today: Any) -> PackContents:
-    """What the session pack shows: the portfolio's state now and the community's open
-    coaching actions (grants are not read yet). Each list is bounded."""
+def pack_contents(session: SensemakingSession, today: Any, *, reader: Any) -> PackContents:
+    """What the session pack shows: the portfolio's state now, its grants as `reader` may
+    see them, and the community's open coaching actions. Each list is bounded."""
     portfolio = session.portfolio
     interventions = list(portfolio.interventions.select_related("cluster").order_by(
         "status", "pk")[:PACK_ROWS])
@@ -114,5 +116,6 @@ def pack_contents(session: SensemakingSession, today: Any) -> PackContents:
                      .order_by("due_date", "pk")[:PACK_ROWS]),
         actions=list(AgreedAction.objects.filter(member_id=portfolio.member_id,
                                                  done_at__isnull=True)
-                     .select_related("owner").order_by("due_date", "pk")[:PACK_ROWS]))
+                     .select_related("owner").order_by("due_date", "pk")[:PACK_ROWS]),
+        grants=portfolio_grants(portfolio, reader, limit=PACK_ROWS))
 

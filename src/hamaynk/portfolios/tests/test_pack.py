@@ -51,8 +51,8 @@ def filled(world, portfolio, member):
                                 owner=world.staff, due_date=today)
 
 
-def test_the_pack_holds_the_armenian_mission_and_what_is_open(session, filled):
-    text = pdf_text(pack_pdf(session))
+def test_the_pack_holds_the_armenian_mission_and_what_is_open(world, session, filled):
+    text = pdf_text(pack_pdf(session, reader=world.coach))
     assert MISSION in text
     for expected in ("Հյուրատներ", "Փակված փորձ", "Հյուրերը կմնա՞ն երկու գիշեր",
                      "Ճանապարհը փակ է ձմռանը", "Ուշացած հանգրվան", "Կազմել բյուջեն"):
@@ -62,18 +62,18 @@ def test_the_pack_holds_the_armenian_mission_and_what_is_open(session, filled):
 
 def test_the_pack_is_in_the_sessions_language(world, portfolio, filled):
     english = SensemakingSessionFactory(portfolio=portfolio, language="en")
-    assert "Open learning questions" in pack_html(english)
+    assert "Open learning questions" in pack_html(english, reader=world.coach)
     armenian = SensemakingSessionFactory(portfolio=portfolio, language="hy")
-    assert "Open learning questions" not in pack_html(armenian)
+    assert "Open learning questions" not in pack_html(armenian, reader=world.coach)
 
 
-def test_an_empty_portfolio_has_a_pack_too(session):
-    assert pack_pdf(session).startswith(b"%PDF")
+def test_an_empty_portfolio_has_a_pack_too(world, session):
+    assert pack_pdf(session, reader=world.coach).startswith(b"%PDF")
 
 
 def test_typed_text_cannot_inject_markup(world, portfolio, session):
     InterventionFactory(portfolio=portfolio, title_hy='<img src="http://example.com/x">')
-    html = pack_html(session)
+    html = pack_html(session, reader=world.coach)
     assert "<img" not in html and "&lt;img" in html
 
 
@@ -88,3 +88,36 @@ def test_pack_permission_matrix(client, world, session, role):
                                     else 404)
     if role in allowed:
         assert response["Content-Type"] == "application/pdf"
+
+
+def test_the_pack_shows_the_grants_and_their_reports_as_its_reader_may_see_them(
+        world, portfolio, peer):
+    from hamaynk.grants import services as grants
+    from hamaynk.grants.models import Application, Grant, GrantReport
+    from hamaynk.grants.tests.conftest import call_values
+    from hamaynk.portfolios.models import GrantLink
+
+    session = SensemakingSessionFactory(portfolio=portfolio, language="en")
+    intervention = InterventionFactory(portfolio=portfolio, title_en="Guest houses")
+    awarded_call = grants.call_create(network=world.network, actor=world.secretariat,
+                                      **call_values(slug="seed-2025", title_en="Seed 2025"))
+    awarded = Application.objects.create(call=awarded_call, community=world.akunk,
+                                         form_version=awarded_call.current_form,
+                                         status="awarded")
+    grant = Grant.objects.create(application=awarded, call=awarded_call,
+                                 community=world.akunk, amount=15000, currency="USD",
+                                 awarded_at=awarded_call.opens_at)
+    GrantReport.objects.create(grant=grant, purpose="progress", due_date=timezone.localdate(),
+                               form_version=awarded_call.current_form)
+    draft_call = grants.call_create(network=world.network, actor=world.secretariat,
+                                    **call_values(slug="dev-2026", kind="development",
+                                                  title_en="Development 2026"))
+    draft = Application.objects.create(call=draft_call, community=world.akunk,
+                                       form_version=draft_call.current_form)
+    GrantLink.objects.create(intervention=intervention, application=draft)
+    html = pack_html(session, reader=world.head)
+    assert "Seed 2025" in html and "Development 2026" in html and "Guest houses" in html
+    assert "Progress report" in html
+    peers = pack_html(session, reader=world.other_head)  # awarded only, without reports
+    assert "Seed 2025" in peers and "Development 2026" not in peers
+    assert "Progress report" not in peers

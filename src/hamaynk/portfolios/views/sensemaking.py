@@ -126,9 +126,11 @@ def session(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def session_pack(request: HttpRequest, pk: int) -> HttpResponse:
-    """The session pack, a PDF in the session's language."""
+    """The session pack, a PDF in the session's language (its grants as the reader may see
+    them)."""
     found = selectors.session_for_viewer(pk=pk, user=request.user)
-    response = HttpResponse(pack.pack_pdf(found), content_type="application/pdf")
+    response = HttpResponse(pack.pack_pdf(found, reader=request.user),
+                            content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{pack.pack_filename(found)}"'
     return response
 

@@ -11,13 +11,23 @@ same of the related objects it names, and plain values (a rank, a sum) as they a
 service that changes an object saves it, which moves `updated_at`, so a changed row has
 another key: nothing is ever forgotten by hand, old entries fall out of the cache by age.
 A fragment never holds anything personal (no user, no CSRF token, no messages).
+
+A fragment that shows many rows of one thing (a portfolio's stakeholders) may instead be
+keyed on that thing's *generation* (`generation("portfolio:12")`), so that a cached page
+reads none of its rows: whatever saves or deletes one of those rows calls `moved(name)`
+(the module connects it to the rows' signals), and the next request renders afresh. As in
+`core.counts`, a generation is a random name kept in the shared cache, moved at once and
+again when the transaction commits.
 """
 
 import hashlib
+import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
 from django.db.models import Manager, Model
 
 
@@ -71,3 +81,26 @@ def query_version(request: Any, *, also: Any = None) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     return version([], also=(sorted(query.lists()), also))
+
+
+def _generation_key(name: str) -> str:
+    return f"fragment-generation:{name}"
+
+
+def generation(*names: str) -> str:
+    """The current generation of each name, as one key part (new names start one)."""
+    keys = [_generation_key(name) for name in names]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            found[key] = uuid.uuid4().hex
+            cache.add(key, found[key], None)
+            found[key] = cache.get(key, found[key])  # another process may have been first
+    return "-".join(str(found[key]) for key in keys)
+
+
+def moved(name: str) -> None:
+    """What the fragments of `name` show changed: they are rendered again (now, and at commit,
+    so a request that read the old rows meanwhile does not keep them under the new name)."""
+    cache.set(_generation_key(name), uuid.uuid4().hex, None)
+    transaction.on_commit(lambda: cache.set(_generation_key(name), uuid.uuid4().hex, None))

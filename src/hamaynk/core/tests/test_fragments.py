@@ -80,3 +80,14 @@ def test_every_cached_fragment_varies_on_language_and_zone_and_holds_nothing_per
             assert arguments.endswith("LANGUAGE_CODE TIME_ZONE"), path
             assert not re.search(r"csrf|\buser\b|request\.|messages|perms", inside), path
     assert found >= 5
+
+
+def test_a_generation_holds_until_it_is_moved_and_names_are_independent():
+    from hamaynk.core.fragments import generation, moved
+
+    first = generation("thing:1", "registry")
+    assert generation("thing:1", "registry") == first
+    other = generation("thing:2")
+    moved("thing:1")
+    assert generation("thing:1", "registry") != first
+    assert generation("thing:2") == other

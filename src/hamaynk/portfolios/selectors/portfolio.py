@@ -4,6 +4,7 @@ influence / interest grid."""
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.core.paginator import Page
@@ -37,37 +38,54 @@ def portfolio_for_viewer(*, pk: int, user: Any, perm: str = "portfolios.view_por
     return portfolio
 
 
-@dataclass
-class PortfolioPage:
-    portfolio: Portfolio
-    mission: Mission | None
-    challenges: list[Challenge]
-    stakeholders: list[Stakeholder]
-    clusters: list[Cluster]
-    interventions: list[Intervention]
-    sessions: list[SensemakingSession]
-
-
 SESSIONS_SHOWN = 5
 
 
+class PortfolioPage:
+    """Everything the portfolio page shows, each part read (in one query or two) when first
+    asked for: a cached section of the page asks nothing, so its rows are never read.
+    `with_links`: the interventions with what they address, involve and relate to (the
+    API's; the page does not list them)."""
+
+    def __init__(self, portfolio: Portfolio, *, with_links: bool = False) -> None:
+        self.portfolio = portfolio
+        self.with_links = with_links
+
+    @cached_property
+    def mission(self) -> Mission | None:
+        return Mission.objects.filter(portfolio=self.portfolio).first()
+
+    @cached_property
+    def challenges(self) -> list[Challenge]:
+        return list(self.portfolio.challenges.prefetch_related(
+            Prefetch("evidence", queryset=Evidence.objects.select_related("file"))))
+
+    @cached_property
+    def stakeholders(self) -> list[Stakeholder]:
+        return list(self.portfolio.stakeholders.select_related(
+            "organisation", "contact__organisation"))
+
+    @cached_property
+    def clusters(self) -> list[Cluster]:
+        return list(self.portfolio.clusters.all())
+
+    @cached_property
+    def interventions(self) -> list[Intervention]:
+        found = self.portfolio.interventions.select_related("cluster")
+        if self.with_links:
+            return list(found.prefetch_related("challenges", "stakeholders", "related"))
+        return list(found.only(  # the page's table: what its columns show
+            "portfolio_id", "title_hy", "title_en", "kind", "status", "budget", "currency",
+            "cluster__name_hy", "cluster__name_en"))
+
+    @cached_property
+    def sessions(self) -> list[SensemakingSession]:
+        return list(self.portfolio.sessions.all()[:SESSIONS_SHOWN])
+
+
 def portfolio_page(portfolio: Portfolio, *, with_links: bool = False) -> PortfolioPage:
-    """Everything the portfolio page shows, in a fixed number of queries: the mission, the
-    challenges with their evidence, the stakeholders, the interventions (`with_links`: with
-    what they address, involve and relate to — the API's; the page does not list them) and
-    the latest sessions."""
-    challenges = list(portfolio.challenges.prefetch_related(
-        Prefetch("evidence", queryset=Evidence.objects.select_related("file"))))
-    stakeholders = list(portfolio.stakeholders.select_related(
-        "organisation", "contact__organisation"))
-    interventions = portfolio.interventions.select_related("cluster")
-    if with_links:
-        interventions = interventions.prefetch_related("challenges", "stakeholders", "related")
-    return PortfolioPage(
-        portfolio=portfolio, mission=Mission.objects.filter(portfolio=portfolio).first(),
-        challenges=challenges, stakeholders=stakeholders,
-        clusters=list(portfolio.clusters.all()), interventions=list(interventions),
-        sessions=list(portfolio.sessions.all()[:SESSIONS_SHOWN]))
+    """The portfolio page's parts (`PortfolioPage`), in a fixed number of queries."""
+    return PortfolioPage(portfolio, with_links=with_links)
 
 
 def intervention_for_viewer(*, pk: int, user: Any) -> Intervention:

@@ -4,12 +4,12 @@ Grants' own services start the application; the link is kept here (grants knows 
 portfolios)."""
 
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from hamaynk.accounts.models import User
 from hamaynk.core import audit
 from hamaynk.core.errors import DomainError
+from hamaynk.core.transitions import lock, record_change
 from hamaynk.core.workflow import require
 from hamaynk.grants.models import Application, Call
 from hamaynk.grants.services import application_start
@@ -52,9 +52,12 @@ def application_fund(*, application: Application, intervention: Intervention | N
         return current
     link = GrantLink.objects.create(intervention=intervention, application=application,
                                     linked_by=actor)
-    # an intervention not yet funded is now to be funded by a Hamaynk grant
-    Intervention.objects.filter(pk=intervention.pk, funding=Intervention.Funding.NONE).update(
-        funding=Intervention.Funding.GRANT, version=F("version") + 1)
+    locked = lock(Intervention, intervention.pk)
+    if locked.funding == Intervention.Funding.NONE:  # now to be funded by a Hamaynk grant
+        locked.funding = Intervention.Funding.GRANT
+        record_change(locked, actor=actor, action="portfolios.intervention.changed",
+                      fields=["funding"], audit_target=intervention.portfolio,
+                      details={"intervention": locked.pk, "changed": ["funding"]})
     audit.record(action="portfolios.grant.named", actor=actor, target=intervention.portfolio,
                  data={"intervention": intervention.pk, "application": application.pk,
                        "call": application.call_id})

@@ -21,6 +21,7 @@ from hamaynk.core.errors import DomainError
 from hamaynk.core.parsing import parse_id
 from hamaynk.core.views import confirmation_page, is_confirmed, run_action, svg_response
 from hamaynk.networks.models import DevelopmentPlan
+from hamaynk.portfolios import caching
 from hamaynk.portfolios.forms import core as forms_
 from hamaynk.portfolios.selectors import portfolio as selectors
 from hamaynk.portfolios.services import challenges, stakeholders
@@ -61,12 +62,15 @@ def portfolio(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.portfolio_for_viewer(pk=pk, user=request.user)
     can_share = request.user.has_perm("portfolios.share_portfolio", found)
     page = selectors.portfolio_page(found)
+    can_edit = request.user.has_perm("portfolios.edit_portfolio", found)
     return render(request, "portfolios/portfolio.html", {
         "page": page, "portfolio": found,
+        # its long sections are cached fragments (portfolios/caching.py)
+        "page_generation": caching.page_generation(found),
         "mission_blocks": [DevelopmentPlan.Block(b).label for b in (
             page.mission.building_blocks if page.mission else [])
             if b in DevelopmentPlan.Block.values],
-        "can_edit": request.user.has_perm("portfolios.edit_portfolio", found),
+        "can_edit": can_edit,
         "sharing_form": forms_.SharingForm(initial={
             "sharing": found.sharing, "version": found.version}) if can_share else None})
 

@@ -5,8 +5,10 @@ any row those sections show moves the generation — connected here to the rows'
 so no service has to remember it. (Bulk writes send no signal: code that bulk-writes these
 rows calls `fragments.moved(portfolio_name(pk))`; the scale data starts with none cached.)"""
 
+from collections.abc import Callable
 from typing import Any
 
+from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 
 from hamaynk.communities.models import Contact, Organisation
@@ -39,13 +41,13 @@ def _registry_changed(sender: type, instance: Any, **_kwargs: Any) -> None:
     fragments.moved(REGISTRY)
 
 
+def _follow(models: tuple[type[Model], ...], receiver: Callable[..., None]) -> None:
+    for model in models:
+        label = model._meta.label_lower
+        post_save.connect(receiver, sender=model, dispatch_uid=f"page-save-{label}")
+        post_delete.connect(receiver, sender=model, dispatch_uid=f"page-delete-{label}")
+
+
 def connect() -> None:
-    for model in (Challenge, Evidence, Stakeholder, Intervention, Cluster):
-        label = model._meta.label_lower
-        post_save.connect(_part_changed, sender=model, dispatch_uid=f"page-save-{label}")
-        post_delete.connect(_part_changed, sender=model, dispatch_uid=f"page-delete-{label}")
-    for model in (Organisation, Contact):
-        label = model._meta.label_lower
-        post_save.connect(_registry_changed, sender=model, dispatch_uid=f"page-save-{label}")
-        post_delete.connect(_registry_changed, sender=model,
-                            dispatch_uid=f"page-delete-{label}")
+    _follow((Challenge, Evidence, Stakeholder, Intervention, Cluster), _part_changed)
+    _follow((Organisation, Contact), _registry_changed)

@@ -4,6 +4,8 @@ or deleted challenge, piece of evidence, stakeholder, intervention or cluster â€
 organisation of the registry â€” shows at once; whoever may edit and whoever may not get each
 their own entry; a cached page reads none of the sections' rows."""
 
+from typing import Any
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -50,7 +52,7 @@ def test_every_saved_or_deleted_row_shows_at_once(seen, portfolio):
     organisation.name_en = "National park administration"
     organisation.save()
     assert "National park administration" in seen()
-    cluster = ClusterFactory(portfolio=portfolio, name_en="Tourism")
+    cluster: Any = ClusterFactory(portfolio=portfolio, name_en="Tourism")
     intervention = InterventionFactory(portfolio=portfolio, cluster=cluster,
                                        title_en="Guest houses")
     assert "Guest houses" in seen() and "Tourism" in seen()

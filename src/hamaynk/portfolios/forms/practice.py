@@ -1,5 +1,5 @@
 """The practice page's forms: a learning question, an evidence log entry (with a file), what
-was learned, a risk, a milestone."""
+was learned, a risk (and an open one scored again), a milestone (and an open one moved)."""
 
 from typing import Any
 
@@ -68,3 +68,20 @@ class MilestoneForm(_WithIntervention):
     due_date = forms.DateField(label=_("Due date"), widget=DAY,
                                validators=[validate_programme_date])
     field_order = ["title", "due_date", "intervention"]
+
+
+class RiskChangeForm(forms.Form):
+    """An open risk scored again (no lookups: one per row of the register)."""
+
+    likelihood = forms.TypedChoiceField(label=_("Likelihood (1–5)"), choices=SCALE, coerce=int)
+    impact = forms.TypedChoiceField(label=_("Impact (1–5)"), choices=SCALE, coerce=int)
+    mitigation = forms.CharField(label=_("What is done about it"), max_length=4000,
+                                 widget=TEXT, required=False)
+
+
+class MilestoneChangeForm(forms.Form):
+    """An open milestone renamed or moved (no lookups: one per row of the workplan)."""
+
+    title = forms.CharField(label=_("Milestone"), max_length=300)
+    due_date = forms.DateField(label=_("Due date"), widget=DAY,
+                               validators=[validate_programme_date])

@@ -144,6 +144,24 @@ def risk_close(*, risk: Risk, actor: User) -> Risk:
 
 
 @transaction.atomic
+def risk_change(*, risk: Risk, actor: User, likelihood: int, impact: int,
+                mitigation: str = "") -> Risk:
+    """Score an open risk again and say what is done about it now."""
+    require(actor, EDIT, risk.portfolio)
+    locked = lock(Risk, risk.pk)
+    if locked.closed_at is not None:
+        raise DomainError(_("This risk is closed: it no longer changes."))
+    before = (locked.likelihood, locked.impact)
+    locked.likelihood = _scale(likelihood, "likelihood")
+    locked.impact = _scale(impact, "impact")
+    locked.mitigation = (mitigation or "").strip()[:MAX_TEXT]
+    locked.save(update_fields=["likelihood", "impact", "mitigation", "updated_at"])
+    _audit("portfolios.risk.saved", actor, risk.portfolio, risk=locked.pk, change="changed",
+           before=list(before), likelihood=locked.likelihood, impact=locked.impact)
+    return locked
+
+
+@transaction.atomic
 def milestone_add(*, portfolio: Portfolio, actor: User, title: str,
                   due_date: datetime.date | None, intervention_id: int | None = None
                   ) -> Milestone:
@@ -167,4 +185,22 @@ def milestone_done(*, milestone: Milestone, actor: User) -> Milestone:
     locked.save(update_fields=["done_at", "updated_at"])
     _audit("portfolios.milestone.saved", actor, milestone.portfolio, milestone=locked.pk,
            change="done")
+    return locked
+
+
+@transaction.atomic
+def milestone_change(*, milestone: Milestone, actor: User, title: str,
+                     due_date: datetime.date | None) -> Milestone:
+    """Rename an open milestone or move its date (the workplan changes; the audit keeps the
+    date it had)."""
+    require(actor, EDIT, milestone.portfolio)
+    locked = lock(Milestone, milestone.pk)
+    if locked.done_at is not None:
+        raise DomainError(_("This milestone is done: it no longer changes."))
+    before = locked.due_date
+    locked.title = _text(title, "title", _("Name the milestone."))[:300]
+    locked.due_date = _day(due_date, "due_date")
+    locked.save(update_fields=["title", "due_date", "updated_at"])
+    _audit("portfolios.milestone.saved", actor, milestone.portfolio, milestone=locked.pk,
+           change="changed", before=str(before), due=str(locked.due_date))
     return locked

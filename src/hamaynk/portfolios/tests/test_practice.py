@@ -230,3 +230,76 @@ def test_the_practice_page_runs_the_same_queries_for_1_or_30_rows(client, world,
     one = count()
     fill(portfolio, world, 29)
     assert count() == one
+
+
+def test_an_open_risk_is_scored_again_and_a_closed_one_no_longer_changes(world, portfolio):
+    risk = RiskFactory(portfolio=portfolio)
+    changed = services.risk_change(risk=risk, actor=world.staff, likelihood=5, impact=2,
+                                   mitigation="Ձմռանը այլ ճանապարհ")
+    assert (changed.likelihood, changed.impact, changed.mitigation) == (
+        5, 2, "Ձմռանը այլ ճանապարհ")
+    entry = AuditEntry.objects.filter(action="portfolios.risk.saved").latest("pk")
+    assert entry.data["change"] == "changed" and entry.data["before"] == [3, 4]
+    with pytest.raises(DomainError, match="from 1 to 5"):
+        services.risk_change(risk=risk, actor=world.staff, likelihood=6, impact=2)
+    services.risk_close(risk=risk, actor=world.staff)
+    with pytest.raises(DomainError, match="closed"):
+        services.risk_change(risk=risk, actor=world.staff, likelihood=1, impact=1)
+    with pytest.raises(PermissionDenied):
+        services.risk_change(risk=RiskFactory(portfolio=portfolio), actor=world.coach,
+                             likelihood=1, impact=1)
+
+
+def test_an_open_milestone_is_renamed_or_moved_and_a_done_one_no_longer_changes(
+        world, portfolio):
+    milestone = MilestoneFactory(portfolio=portfolio)
+    later = milestone.due_date + datetime.timedelta(days=14)
+    moved = services.milestone_change(milestone=milestone, actor=world.head,
+                                      title="Բացել արտադրամասը", due_date=later)
+    assert (moved.title, moved.due_date) == ("Բացել արտադրամասը", later)
+    entry = AuditEntry.objects.filter(action="portfolios.milestone.saved").latest("pk")
+    assert entry.data["before"] == str(milestone.due_date)
+    with pytest.raises(DomainError, match="Name the milestone"):
+        services.milestone_change(milestone=milestone, actor=world.head, title=" ",
+                                  due_date=later)
+    services.milestone_done(milestone=milestone, actor=world.head)
+    with pytest.raises(DomainError, match="done"):
+        services.milestone_change(milestone=milestone, actor=world.head, title="X",
+                                  due_date=later)
+
+
+def test_the_page_moves_a_milestone_and_keeps_a_refused_date_beside_its_field(
+        client, world, portfolio):
+    milestone = MilestoneFactory(portfolio=portfolio)
+    risk = RiskFactory(portfolio=portfolio)
+    client.force_login(world.staff)
+    page = client.get(url_of(portfolio)).content.decode()
+    assert f'id="id_m{milestone.pk}-due_date"' in page and f'id="id_r{risk.pk}-impact"' in page
+    response = client.post(url_of(portfolio), {
+        "form": "milestone_change", "target": str(milestone.pk),
+        f"m{milestone.pk}-title": "Նոր անուն", f"m{milestone.pk}-due_date": "0001-01-01"})
+    assert response.status_code == 200
+    assert f'id="id_m{milestone.pk}-due_date_error"' in response.content.decode()
+    assert Milestone.objects.get(pk=milestone.pk).title != "Նոր անուն"
+    later = milestone.due_date + datetime.timedelta(days=7)
+    response = client.post(url_of(portfolio), {
+        "form": "milestone_change", "target": str(milestone.pk),
+        f"m{milestone.pk}-title": "Նոր անուն", f"m{milestone.pk}-due_date": later.isoformat()})
+    assert response.status_code == 302
+    assert Milestone.objects.get(pk=milestone.pk).due_date == later
+    response = client.post(url_of(portfolio), {
+        "form": "risk_change", "target": str(risk.pk), f"r{risk.pk}-likelihood": "2",
+        f"r{risk.pk}-impact": "NaN"})
+    assert response.status_code == 200 and Risk.objects.get(pk=risk.pk).likelihood == 3
+
+
+def test_another_portfolios_risk_or_milestone_cannot_be_changed(client, world, portfolio):
+    other = PortfolioFactory()
+    risk, milestone = RiskFactory(portfolio=other), MilestoneFactory(portfolio=other)
+    client.force_login(world.staff)
+    for data in ({"form": "risk_change", "target": str(risk.pk),
+                  f"r{risk.pk}-likelihood": "1", f"r{risk.pk}-impact": "1"},
+                 {"form": "milestone_change", "target": "x"}):
+        assert client.post(url_of(portfolio), data).status_code == 404
+    assert Risk.objects.get(pk=risk.pk).likelihood == 3
+    assert Milestone.objects.get(pk=milestone.pk).title == milestone.title

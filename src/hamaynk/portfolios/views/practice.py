@@ -18,8 +18,10 @@ from hamaynk.core.parsing import parse_id
 from hamaynk.portfolios.forms.practice import (
     AnswerForm,
     EntryForm,
+    MilestoneChangeForm,
     MilestoneForm,
     QuestionForm,
+    RiskChangeForm,
     RiskForm,
 )
 from hamaynk.portfolios.models import Portfolio
@@ -84,6 +86,27 @@ def _question_action(request: HttpRequest, portfolio: Portfolio, kind: str,
     return f"question-{question.pk}" if done else None
 
 
+def _row_change(request: HttpRequest, portfolio: Portfolio, kind: str,
+                bound: Bound) -> str | None:
+    """Score an open risk again, or move an open milestone (its own form, `r<pk>`/`m<pk>`)."""
+    actor: Any = request.user
+    target = parse_id(request.POST.get("target"))
+    if kind == "risk_change":
+        risk = practice_selectors.risk_of(portfolio, target)
+        if risk is None:
+            raise Http404
+        form: Any = RiskChangeForm(request.POST, prefix=f"r{risk.pk}")
+        return "risks" if _try(form, lambda: services.risk_change(
+            risk=risk, actor=actor, **form.cleaned_data), bound, f"r{risk.pk}") else None
+    milestone = practice_selectors.milestone_of(portfolio, target)
+    if milestone is None:
+        raise Http404
+    form = MilestoneChangeForm(request.POST, prefix=f"m{milestone.pk}")
+    return "workplan" if _try(form, lambda: services.milestone_change(
+        milestone=milestone, actor=actor, **form.cleaned_data),
+        bound, f"m{milestone.pk}") else None
+
+
 def _handle(request: HttpRequest, portfolio: Portfolio, bound: Bound) -> str | None:
     """Do what the POST asks; the anchor to go back to once done, else None (the forms
     with their errors are in `bound`)."""
@@ -98,6 +121,8 @@ def _handle(request: HttpRequest, portfolio: Portfolio, bound: Bound) -> str | N
             return None
     if kind in ("entry", "answer"):
         return _question_action(request, portfolio, kind, bound)
+    if kind in ("risk_change", "milestone_change"):
+        return _row_change(request, portfolio, kind, bound)
     if kind == "question":
         q = QuestionForm(post, portfolio=portfolio)
         return "questions" if _try(q, lambda: services.question_add(
@@ -136,6 +161,15 @@ def practice(request: HttpRequest, pk: int) -> HttpResponse:
                 prefix=f"e{q.pk}", initial={"noted_on": page.today})
             q.answer_form = bound.get(f"a{q.pk}") or AnswerForm(  # type: ignore[attr-defined]
                 prefix=f"a{q.pk}")
+        for r in page.risks:
+            if r.closed_at is None:
+                r.change_form = bound.get(f"r{r.pk}") or RiskChangeForm(  # type: ignore[attr-defined]
+                    prefix=f"r{r.pk}", initial={"likelihood": r.likelihood,
+                                                "impact": r.impact, "mitigation": r.mitigation})
+        for m in page.milestones:
+            if m.done_at is None:
+                m.change_form = bound.get(f"m{m.pk}") or MilestoneChangeForm(  # type: ignore[attr-defined]
+                    prefix=f"m{m.pk}", initial={"title": m.title, "due_date": m.due_date})
     return render(request, "portfolios/practice.html", {
         "portfolio": portfolio, "page": page, "can_edit": can_edit,
         "question_form": bound.get("question") or QuestionForm(portfolio=portfolio),

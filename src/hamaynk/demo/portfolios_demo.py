@@ -23,8 +23,12 @@ from hamaynk.portfolios.models import (
     Evidence,
     GrantLink,
     Intervention,
+    LearningEntry,
+    LearningQuestion,
+    Milestone,
     Mission,
     Portfolio,
+    Risk,
     Stakeholder,
 )
 
@@ -156,8 +160,33 @@ def _dilijan(portfolio: Portfolio, organisations: list[Organisation]) -> None:
     if seed_2025 is not None:
         GrantLink.objects.get_or_create(application=seed_2025,
                                         defaults={"intervention": made[0], "linked_by": head})
+    _practice(portfolio, made, head)
     if not portfolio.sessions.exists():
         _session(portfolio, made)
+
+
+def _practice(portfolio: Portfolio, made: list[Intervention], head: User | None) -> None:
+    """A learning question with its log, a risk and the workplan of the winter trails."""
+    import datetime
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    question, _ = LearningQuestion.objects.get_or_create(
+        portfolio=portfolio, question="Կմնա՞ն արդյոք ձմեռային հյուրերը երկրորդ գիշերը։",
+        defaults={"intervention": made[0]})
+    LearningEntry.objects.get_or_create(question=question, text="Հունվարի 12 խմբից 5-ը մնացին "
+                                        "երկու գիշեր։", defaults={
+                                            "noted_on": today - datetime.timedelta(days=20),
+                                            "added_by": head})
+    Risk.objects.get_or_create(portfolio=portfolio, description="Ձյան պակասը ձմռանը "
+                               "կփակի արահետները", defaults={
+                                   "likelihood": 3, "impact": 4, "owner": head,
+                                   "mitigation": "Արահետները նախատեսել նաև առանց ձյան "
+                                                 "քայլքի համար"})
+    for title, days in (("Նշագրել երեք արահետը", -10), ("Պատրաստել ութ ուղեկցորդ", 40)):
+        Milestone.objects.get_or_create(portfolio=portfolio, title=title, defaults={
+            "due_date": today + datetime.timedelta(days=days), "intervention": made[0]})
 
 
 def _session(portfolio: Portfolio, made: list[Intervention]) -> None:

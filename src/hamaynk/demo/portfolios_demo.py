@@ -1,5 +1,5 @@
-"""Demo portfolios for the cohort that grants_demo makes: Dilijan's, written and shared with
-the cohort (its mission, challenges with evidence, stakeholders from the shared registry,
+"""Demo portfolios for the cohort that grants_demo makes: Dilijan's, written and published
+(its summary public; its mission, challenges with evidence, stakeholders from the shared registry,
 clusters and four interventions: testing, scaling, an idea and one stopped; its 2025 seed
 grant funds the winter trails), and Akunk's,
 started and empty — the issue's journey begins there (Akunk's head writes the mission).
@@ -107,8 +107,8 @@ def load(network: Network) -> None:
 
 
 def _dilijan(portfolio: Portfolio, organisations: list[Organisation]) -> None:
-    if portfolio.sharing == Portfolio.Sharing.PRIVATE:
-        portfolio.sharing = Portfolio.Sharing.COHORT
+    if portfolio.sharing != Portfolio.Sharing.PUBLIC:  # its summary is on the site
+        portfolio.sharing = Portfolio.Sharing.PUBLIC
         portfolio.save(update_fields=["sharing", "updated_at"])
     Mission.objects.get_or_create(portfolio=portfolio, defaults={
         "statement_hy": "Մինչև 2029 թվականը Դիլիջանը դառնում է ամբողջ տարին հյուրընկալող "

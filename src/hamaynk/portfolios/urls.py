@@ -1,12 +1,24 @@
 from django.urls import path
 
-from hamaynk.portfolios.views import core, funding, interventions, practice, sensemaking, snapshots
+from hamaynk.portfolios.views import (
+    core,
+    funding,
+    interventions,
+    practice,
+    public,
+    sensemaking,
+    snapshots,
+)
 
 app_name = "portfolios"
 
 urlpatterns = [
     # the portfolio, its mission, challenges, stakeholders (views/core.py)
     path("", core.index, name="index"),
+    # published portfolios, open to everyone (views/public.py)
+    path("published/", public.published, name="published"),
+    path("<id:pk>/summary/", public.summary, name="summary"),
+    path("<id:pk>/summary/canvas.svg", public.summary_canvas_svg, name="summary_canvas_svg"),
     path("<id:pk>/", core.portfolio, name="portfolio"),
     path("<id:pk>/sharing/", core.sharing, name="sharing"),
     path("<id:pk>/mission/", core.mission, name="mission"),

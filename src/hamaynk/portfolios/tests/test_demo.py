@@ -21,7 +21,7 @@ def test_the_demo_portfolios_are_loaded_once_however_often_it_runs(settings):
                                         Organisation)] == sizes
     dilijan = Portfolio.objects.get(community__name_hy="Դիլիջան")
     akunk = Portfolio.objects.get(community__name_hy="Ակունք")
-    assert dilijan.sharing == "cohort" and dilijan.mission.horizon == 2029
+    assert dilijan.sharing == "public" and dilijan.mission.horizon == 2029
     assert set(dilijan.interventions.values_list("status", flat=True)) == {
         "idea", "testing", "scaling", "stopped"}  # the session stopped one, scaled one
     session = dilijan.sessions.get()

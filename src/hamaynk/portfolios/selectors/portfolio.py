@@ -229,9 +229,11 @@ GRID_MARGIN = 48
 GRID_PER_CELL = 4  # dots drawn in one cell; the others are counted ("+2")
 
 
-def stakeholder_grid(stakeholders: list[Stakeholder]) -> tuple[list[GridDot], list[dict[str, int]]]:
+def stakeholder_grid(stakeholders: list[Stakeholder], *, narrow: bool = False
+                     ) -> tuple[list[GridDot], list[dict[str, int]]]:
     """Where each stakeholder's dot goes on the 5 × 5 grid (interest across, influence up),
-    numbered as in the table, stacked within a cell; and the cells with more than fit."""
+    numbered as in the table, stacked within a cell; and the cells with more than fit.
+    `narrow` (a phone): larger dots two by two, numbers only (the table names them)."""
     dots, overflow, seen = [], [], Counter[tuple[int, int]]()
     for number, s in enumerate(stakeholders, start=1):
         cell = (s.interest, s.influence)
@@ -239,8 +241,13 @@ def stakeholder_grid(stakeholders: list[Stakeholder]) -> tuple[list[GridDot], li
         if seen[cell] > GRID_PER_CELL:
             continue
         name = str(s.contact.full_name if s.contact else s.organisation)
-        x = GRID_MARGIN + (s.interest - 1) * GRID_CELL + 12
-        y = GRID_MARGIN + (5 - s.influence) * GRID_CELL + 14 + (seen[cell] - 1) * 22
+        left = GRID_MARGIN + (s.interest - 1) * GRID_CELL
+        top = GRID_MARGIN + (5 - s.influence) * GRID_CELL
+        if narrow:
+            x = left + 26 + ((seen[cell] - 1) % 2) * 44
+            y = top + 26 + ((seen[cell] - 1) // 2) * 44
+        else:
+            x, y = left + 12, top + 14 + (seen[cell] - 1) * 22
         dots.append(GridDot(number=number, name=name,
                             short=name if len(name) <= 10 else name[:9] + "…",
                             influence=s.influence, interest=s.interest, x=x, y=y))

@@ -228,6 +228,11 @@ def test_a_stakeholder_is_found_in_the_registry_chosen_and_rated(client, world, 
     grid = client.get(reverse("portfolios:stakeholder_grid", args=[portfolio.pk]))
     assert grid["Content-Type"].startswith("image/svg+xml")
     assert "Ministry" in grid.content.decode() and "Keep satisfied" in grid.content.decode()
+    narrow = client.get(reverse("portfolios:stakeholder_grid", args=[portfolio.pk]),
+                        {"layout": "narrow"}).content.decode()
+    # numbers only, larger: the name stays in the dot's tooltip but is not drawn beside it
+    assert 'r="18"' in narrow and 'fill="#111"' not in narrow
+    assert 'fill="#111"' in grid.content.decode()
 
 
 @pytest.mark.parametrize("query", ["", "x" * 5000, "\x00", "%", "' OR 1=1 --"])

@@ -303,8 +303,12 @@ def stakeholder(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def stakeholder_grid(request: HttpRequest, pk: int) -> HttpResponse:
-    """The influence / interest grid as SVG (for the page's <img>, and for print)."""
+    """The influence / interest grid as SVG (for the page's <img>, and for print;
+    `?layout=narrow`: for a phone, numbers only and larger)."""
     found = selectors.portfolio_for_viewer(pk=pk, user=request.user)
-    dots, overflow = selectors.stakeholder_grid(selectors.portfolio_stakeholders(found))
+    narrow = request.GET.get("layout") == "narrow"
+    dots, overflow = selectors.stakeholder_grid(selectors.portfolio_stakeholders(found),
+                                                narrow=narrow)
     return svg_response(render_to_string("portfolios/core_grid_svg.html", {
-        "dots": dots, "overflow": overflow, "portfolio": found}, request=request))
+        "dots": dots, "overflow": overflow, "portfolio": found, "narrow": narrow},
+        request=request))

@@ -9,7 +9,7 @@ from django.http import Http404
 
 from hamaynk.accounts.models import User
 from hamaynk.core.lookups import one
-from hamaynk.learning.models import AgreedAction
+from hamaynk.learning.models import AgreedAction, Enrolment
 from hamaynk.portfolios.models import (
     Comment,
     Decision,
@@ -92,11 +92,13 @@ class PackContents:
     overdue: list[Milestone]
     actions: list[AgreedAction]
     grants: list[GrantRow]
+    learning: list[Enrolment]  # learning done by the community's people, latest first
 
 
 def pack_contents(session: SensemakingSession, today: Any, *, reader: Any) -> PackContents:
     """What the session pack shows: the portfolio's state now, its grants as `reader` may
-    see them, and the community's open coaching actions. Each list is bounded."""
+    see them, the learning its community's people completed, and the community's open
+    coaching actions. Each list is bounded."""
     portfolio = session.portfolio
     interventions = list(portfolio.interventions.select_related("cluster").order_by(
         "status", "pk")[:PACK_ROWS])
@@ -117,5 +119,9 @@ def pack_contents(session: SensemakingSession, today: Any, *, reader: Any) -> Pa
         actions=list(AgreedAction.objects.filter(member_id=portfolio.member_id,
                                                  done_at__isnull=True)
                      .select_related("owner").order_by("due_date", "pk")[:PACK_ROWS]),
-        grants=portfolio_grants(portfolio, reader, limit=PACK_ROWS))
+        grants=portfolio_grants(portfolio, reader, limit=PACK_ROWS),
+        learning=list(Enrolment.objects.filter(community_id=portfolio.community_id,
+                                               completed_at__isnull=False)
+                      .select_related("session__opportunity", "person")
+                      .order_by("-completed_at", "-pk")[:PACK_ROWS]))
 

@@ -121,3 +121,18 @@ def test_the_pack_shows_the_grants_and_their_reports_as_its_reader_may_see_them(
     peers = pack_html(session, reader=world.other_head)  # awarded only, without reports
     assert "Seed 2025" in peers and "Development 2026" not in peers
     assert "Progress report" not in peers
+
+
+def test_the_pack_lists_the_learning_its_communitys_people_completed(world, portfolio):
+    from hamaynk.tests_support import EnrolmentFactory
+
+    EnrolmentFactory(community=world.akunk, person=world.staff, completed_at=timezone.now(),
+                     session__opportunity__title_en="Resource mobilisation for heads")
+    EnrolmentFactory(community=world.akunk, person=world.head,
+                     session__opportunity__title_en="Still going")  # not completed
+    EnrolmentFactory(community=world.dilijan, completed_at=timezone.now(),
+                     session__opportunity__title_en="Another community's")
+    html = pack_html(SensemakingSessionFactory(portfolio=portfolio, language="en"),
+                     reader=world.coach)
+    assert "Resource mobilisation for heads" in html and world.staff.get_full_name() in html
+    assert "Still going" not in html and "Another community's" not in html

@@ -1,8 +1,9 @@
 """The session pack: a PDF, in the session's language, of the portfolio as it is now (its
 mission, challenges, stakeholders, interventions by status, open learning questions, risks,
 overdue milestones), of its grants and their reports, the learning its community's people
-completed and the community's open coaching actions, for the team and the coach to read before and during the session. Its reader sees
-the grants as the grants pages would show them to them.
+completed and the community's open coaching actions, for the team and the coach to read
+before and during the session. Its reader sees the grants as the grants pages would show
+them to them.
 
 Rendered by WeasyPrint through the documents app's offline writer (every external resource
 refused), with the Armenian fonts of the system (Noto)."""

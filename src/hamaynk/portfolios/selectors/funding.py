@@ -35,16 +35,18 @@ class GrantRow:
 
 
 def _row(application: Application, user: Any, *, intervention: str = "",
-         with_reports: bool = False) -> GrantRow | None:
+         with_reports: bool = False, follows: bool = False) -> GrantRow | None:
     """The application as `user` may see it: whole for its community and its network's
     secretariat; for anyone else only once awarded (public, as in the open data), without a
-    link or reports; None when they may not see it at all."""
+    link — and without its reports' states, unless they follow the portfolio (its coach);
+    None when they may not see it at all."""
     grant = getattr(application, "grant", None)
     may_open = user.has_perm("grants.view_application", application)
     if not may_open and grant is None:
         return None
     reports = tuple(ReportRow(r.get_purpose_display(), r.get_status_display(), r.due_date)
-                    for r in grant.reports.all()) if grant and may_open and with_reports else ()
+                    for r in grant.reports.all()) if (
+        grant and with_reports and (may_open or follows)) else ()
     return GrantRow(
         call=application.call.title, kind=application.call.get_kind_display(),
         state=grant.get_status_display() if grant else application.get_status_display(),
@@ -77,8 +79,9 @@ def portfolio_grants(portfolio: Portfolio, user: Any, *, limit: int) -> list[Gra
                     .exclude(status=Application.Status.WITHDRAWN)
                     .select_related("call__network", "community", "grant")
                     .prefetch_related("grant__reports").order_by("-created_at", "-pk")[:limit])
-    rows = [_row(a, user, intervention=linked.get(a.pk, ""), with_reports=True)
-            for a in applications]
+    follows = user.has_perm("portfolios.run_sensemaking", portfolio)
+    rows = [_row(a, user, intervention=linked.get(a.pk, ""), with_reports=True,
+                 follows=follows) for a in applications]
     return [row for row in rows if row is not None]
 
 

@@ -118,6 +118,9 @@ def test_the_pack_shows_the_grants_and_their_reports_as_its_reader_may_see_them(
     html = pack_html(session, reader=world.head)
     assert "Seed 2025" in html and "Development 2026" in html and "Guest houses" in html
     assert "Progress report" in html
+    coach = pack_html(session, reader=world.coach)  # awarded only, with the reports' states
+    assert "Seed 2025" in coach and "Progress report" in coach
+    assert "Development 2026" not in coach
     peers = pack_html(session, reader=world.other_head)  # awarded only, without reports
     assert "Seed 2025" in peers and "Development 2026" not in peers
     assert "Progress report" not in peers

@@ -207,18 +207,25 @@ def portfolio_endpoints(targets: dict[str, Any]) -> list[Endpoint]:
     """The portfolio pages of issue #16 (targets from `portfolio_targets`)."""
     pk = targets["portfolio"]
     return [Endpoint("portfolio page", f"/portfolios/{pk}/", "secretariat"),
-            Endpoint("portfolio canvas (SVG)", f"/portfolios/{pk}/canvas.svg", "secretariat")]
+            Endpoint("portfolio canvas (SVG)", f"/portfolios/{pk}/canvas.svg", "secretariat"),
+            Endpoint("published portfolios (public)", "/portfolios/published/"),
+            Endpoint("portfolio summary (public)",
+                     f"/portfolios/{targets['published_portfolio']}/summary/")]
 
 
 def portfolio_targets(network: Any) -> dict[str, Any]:
-    """A portfolio of the network with the most interventions (30 in the scale data)."""
+    """A portfolio of the network with the most interventions (30 in the scale data), and
+    the published one with the most."""
     from django.db.models import Count
 
     from hamaynk.portfolios.models import Portfolio
 
     found = (Portfolio.objects.filter(network=network).annotate(n=Count("interventions"))
              .order_by("-n", "pk").first())
-    return {"portfolio": found.pk if found else 0}
+    public = (Portfolio.objects.filter(network=network, sharing="public")
+              .annotate(n=Count("interventions")).order_by("-n", "pk").first())
+    return {"portfolio": found.pk if found else 0,
+            "published_portfolio": public.pk if public else 0}
 
 
 def learning_endpoints(targets: dict[str, Any]) -> list[Endpoint]:

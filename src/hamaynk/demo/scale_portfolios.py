@@ -106,9 +106,10 @@ def _portfolios(ctx: Context, size: dict[str, int]) -> list[Portfolio]:
     members = _insert(CohortMember, (
         CohortMember(cohort=cohort, community_id=c, coach_id=coach_id, reason="Ընտրված է")
         for c in chosen))
-    return _insert(Portfolio, (
-        Portfolio(member=m, community_id=m.community_id, network=network, sharing="cohort")
-        for m in members))
+    return _insert(Portfolio, (  # one in four published (the public summary and list)
+        Portfolio(member=m, community_id=m.community_id, network=network,
+                  sharing="public" if i % 4 == 0 else "cohort")
+        for i, m in enumerate(members)))
 
 
 def _contents(ctx: Context, size: dict[str, int], portfolios: list[Portfolio],

@@ -34,8 +34,9 @@ def application_fund(*, application: Application, intervention: Intervention | N
     """Say which intervention `application` funds (None: no longer any). The community
     says it while the application is a draft; the secretariat may correct it later."""
     require(actor, NAME, application)
-    current = (GrantLink.objects.select_for_update().select_related("intervention__portfolio")
-               .filter(application=application).first())
+    current = (GrantLink.objects.select_for_update(of=("self",))
+               .select_related("intervention__portfolio").filter(application=application)
+               .order_by("pk").first())
     if intervention is not None and current is not None and (
             current.intervention_id == intervention.pk):
         return current  # nothing changes (even if it was stopped since)

@@ -42,15 +42,14 @@ def application_fund(*, application: Application, intervention: Intervention | N
         return current  # nothing changes (even if it was stopped since)
     if intervention is not None:
         _check_fundable(intervention, application)
-    if current is not None and (intervention is None or current.intervention_id != intervention.pk):
+    if current is not None:  # it named another one (or no longer names any)
         audit.record(action="portfolios.grant.unnamed", actor=actor,
                      target=current.intervention.portfolio,
                      data={"intervention": current.intervention_id,
                            "application": application.pk})
         current.delete()
-        current = None
-    if intervention is None or current is not None:
-        return current
+    if intervention is None:
+        return None
     link = GrantLink.objects.create(intervention=intervention, application=application,
                                     linked_by=actor)
     locked = lock(Intervention, intervention.pk)

@@ -82,7 +82,7 @@ def test_a_coach_logs_a_session_and_akunks_staff_marks_the_action_done(page, wor
     # a row with no owner is refused beside its field, the typed text kept
     page.fill("#id_action-0-text", ACTION)
     page.click("main form button[type=submit]")
-    assert page.locator("#id_action-0-owner_error").is_visible()
+    page.locator("#id_action-0-owner_error").wait_for(state="visible")  # once the page loads
     assert page.input_value("#id_action-0-text") == ACTION
     snap(page, f"log-new-error-{language}-1280")
     page.check(f"input[name=attendees][value='{world.staff.pk}']")

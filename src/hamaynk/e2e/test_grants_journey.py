@@ -48,7 +48,7 @@ def test_one_seed_call_from_form_builder_to_a_closed_grant(page, shot, world):
     page.wait_for_load_state()
     # Refused beside the field, in words, with what was typed kept; no constraint's name;
     # the short address, left empty, is made from the Armenian title in Latin letters.
-    assert page.locator("#id_closes_at_error").is_visible()
+    page.locator("#id_closes_at_error").wait_for(state="visible")  # the refused page has loaded
     assert "call_closes_after_it_opens" not in page.content()
     assert "սահմանափակում" not in page.content()
     assert page.input_value("#id_title_hy") == "Մեկնարկային դրամաշնորհներ 2027"
@@ -193,7 +193,7 @@ def test_one_seed_call_from_form_builder_to_a_closed_grant(page, shot, world):
     page.select_option("#id_tranches-1-waits_for", "progress")
     page.click("details.reason form button[type=submit]")
     page.wait_for_load_state()
-    assert page.locator("#id_tranches-0-due_date_error").is_visible()  # beside, as typed
+    page.locator("#id_tranches-0-due_date_error").wait_for(state="visible")  # beside, as typed
     assert page.input_value("#id_tranches-0-amount") == "7000"
     assert page.input_value("#id_tranches-1-waits_for") == "progress"
     shot(page, "41-schedule-refused-hy")

@@ -86,7 +86,7 @@ def test_head_signs_in_and_secretariat_verifies_a_role(page, shot, world):
     page.goto(f"/communities/{world.akunk.pk}/edit/")
     page.fill("#id_website", "not a web address")
     page.click("main button[type=submit]")
-    assert page.locator("#id_website_error").is_visible()
+    page.locator("#id_website_error").wait_for(state="visible")  # the refused page has loaded
     shot(page, "12-edit-error-hy")
     page.fill("#id_population", "6500")
     page.fill("#id_website", "https://kotayk-akunk.am")

@@ -66,7 +66,7 @@ def _publish_a_workshop(page, language: str) -> Session:  # type: ignore[no-unty
     page.fill("#id_community_quota", "2")
     page.click("main form button[type=submit]")
     page.wait_for_load_state()
-    assert page.locator("#id_ends_at_error").is_visible()
+    page.locator("#id_ends_at_error").wait_for(state="visible")  # the refused page has loaded
     assert "session_ends_after_start" not in page.content()
     _shots(page, f"l1-session-refused-{language}")
     page.fill("#id_ends_at", _moment(21, 17))

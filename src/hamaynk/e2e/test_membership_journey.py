@@ -41,7 +41,7 @@ def test_akunk_joins_m4eg(page, shot, world):
         box.check()
     page.click("main form button[type=submit]")  # a decision dated in the future: refused
     page.wait_for_load_state()
-    assert page.locator("#id_decision_date_error").is_visible()
+    page.locator("#id_decision_date_error").wait_for(state="visible")  # the refused page has loaded
     assert page.input_value("#id_decision_number") == "45-Ա"  # what was typed is kept
     page.fill("#id_decision_date", adopted.isoformat())
     page.set_input_files("#id_decision_scan_upload", PDF)

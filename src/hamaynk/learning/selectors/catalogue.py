@@ -137,9 +137,11 @@ def session_for_viewer(*, pk: int, user: Any) -> Session:
     return session
 
 
-def session_for_manager(*, pk: int, user: Any) -> Session:
-    session = one(with_seats(Session.objects.select_related("opportunity__network", "country")
-                             .filter(pk=pk)))
+def session_for_manager(*, pk: int, user: Any, seats: bool = True) -> Session:
+    """A session its organiser manages (else a 404); `seats`: with its seat counts (the
+    attendance sheet counts its own)."""
+    found = Session.objects.select_related("opportunity__network", "country").filter(pk=pk)
+    session = one(with_seats(found) if seats else found)
     if session is None or not user.has_perm("learning.manage_catalogue", session):
         raise Http404
     return session

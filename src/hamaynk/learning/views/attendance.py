@@ -61,7 +61,7 @@ def _saved_message(recorded: services.Recorded) -> str:
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     """A session's attendance, one day at a time: present, late or absent for each confirmed
     person, saved at once with one button."""
-    session = session_for_manager(pk=pk, user=request.user)
+    session = session_for_manager(pk=pk, user=request.user, seats=False)
     source = request.POST if request.method == "POST" else request.GET
     day = selectors.pick_day(session, source.get("day"))
     chosen: dict[int, str] = {}

@@ -34,14 +34,14 @@ class GrantRow:
     reports: tuple[ReportRow, ...] = ()
 
 
-def _row(application: Application, user: Any, *, intervention: str = "",
+def _row(application: Application, user: Any | None, *, intervention: str = "",
          with_reports: bool = False, follows: bool = False) -> GrantRow | None:
-    """The application as `user` may see it: whole for its community and its network's
-    secretariat; for anyone else only once awarded (public, as in the open data), without a
-    link — and without its reports' states, unless they follow the portfolio (its coach);
-    None when they may not see it at all."""
+    """The application as `user` may see it (None: the public): whole for its community and
+    its network's secretariat; for anyone else only once awarded (public, as in the open
+    data), without a link — and without its reports' states, unless they follow the
+    portfolio (its coach); None when they may not see it at all."""
     grant = getattr(application, "grant", None)
-    may_open = user.has_perm("grants.view_application", application)
+    may_open = user is not None and user.has_perm("grants.view_application", application)
     if not may_open and grant is None:
         return None
     reports = tuple(ReportRow(r.get_purpose_display(), r.get_status_display(), r.due_date)
@@ -115,3 +115,15 @@ def application_to_name(*, pk: int, user: Any) -> Application:
                                                   application):
         raise Http404
     return application
+
+
+def awarded_for_interventions(portfolio: Portfolio, *, limit: int) -> list[GrantRow]:
+    """The grants awarded for the portfolio's interventions, as the public sees them (its
+    published summary), the latest first."""
+    links = (GrantLink.objects.filter(intervention__portfolio=portfolio,
+                                      application__status=Application.Status.AWARDED)
+             .select_related("intervention", "application__call", "application__grant")
+             .order_by("-application__grant__awarded_at")[:limit])
+    rows = [_row(link.application, None, intervention=link.intervention.title)
+            for link in links]
+    return [row for row in rows if row is not None]

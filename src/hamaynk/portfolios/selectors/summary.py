@@ -10,15 +10,14 @@ from django.core.paginator import Page
 from django.db.models import QuerySet
 
 from hamaynk.core.pagination import paginate
-from hamaynk.grants.models import Application
 from hamaynk.portfolios.models import (
     Challenge,
-    GrantLink,
     Intervention,
     Mission,
     Portfolio,
     Stakeholder,
 )
+from hamaynk.portfolios.selectors.funding import GrantRow, awarded_for_interventions
 
 SHOWN = 100  # a portfolio holds a few dozen of each: a bound, not a page
 
@@ -36,22 +35,13 @@ def published(page: Any) -> Page:
 
 
 @dataclass
-class PublicGrant:
-    intervention: str
-    call: str
-    kind: str
-    amount: Any
-    currency: str
-
-
-@dataclass
 class Summary:
     portfolio: Portfolio
     mission: Mission | None
     challenges: list[Challenge]
     interventions: list[Intervention]
     organisations: list[str]
-    grants: list[PublicGrant]
+    grants: list[GrantRow]
 
 
 def summary(portfolio: Portfolio) -> Summary:
@@ -60,10 +50,6 @@ def summary(portfolio: Portfolio) -> Summary:
                     .select_related("organisation")
                     .only("portfolio_id", "organisation__name_hy", "organisation__name_en")
                     .order_by("-influence", "organisation__name_hy")[:SHOWN])
-    links = (GrantLink.objects.filter(intervention__portfolio=portfolio,
-                                      application__status=Application.Status.AWARDED)
-             .select_related("intervention", "application__call", "application__grant")
-             .order_by("-application__grant__awarded_at")[:SHOWN])
     return Summary(
         portfolio=portfolio, mission=Mission.objects.filter(portfolio=portfolio).first(),
         challenges=list(portfolio.challenges.only("portfolio_id", "title_hy", "title_en")
@@ -72,9 +58,4 @@ def summary(portfolio: Portfolio) -> Summary:
             "portfolio_id", "title_hy", "title_en", "kind", "status", "cluster__name_hy",
             "cluster__name_en").order_by("status", "title_hy", "pk")[:SHOWN]),
         organisations=[s.organisation.name for s in stakeholders if s.organisation],
-        grants=[PublicGrant(intervention=link.intervention.title,
-                            call=link.application.call.title,
-                            kind=link.application.call.get_kind_display(),
-                            amount=link.application.grant.amount,
-                            currency=link.application.grant.currency)
-                for link in links if getattr(link.application, "grant", None)])
+        grants=awarded_for_interventions(portfolio, limit=SHOWN))

@@ -68,10 +68,8 @@ def application_fund(*, application: Application, intervention: Intervention | N
 def intervention_apply(*, intervention: Intervention, call: Call, actor: User) -> Application:
     """Start the community's application to `call` for this intervention: grants' own
     service checks that the call is open and the community eligible; the new draft names
-    the intervention."""
+    the intervention (a stopped one is refused there, and the draft is not kept)."""
     require(actor, "portfolios.edit_portfolio", intervention.portfolio)
-    if intervention.status == Intervention.Status.STOPPED:
-        raise DomainError(NOT_WHEN_STOPPED, field="call")
     application = application_start(call=call, community=intervention.portfolio.community,
                                     actor=actor)
     application_fund(application=application, intervention=intervention, actor=actor)

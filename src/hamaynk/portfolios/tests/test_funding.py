@@ -270,3 +270,15 @@ def test_an_application_keeps_naming_an_intervention_stopped_since(client, world
     assert f'value="{intervention.pk}" selected' in client.get(url).content.decode()
     assert client.post(url, {"intervention": intervention.pk}).status_code == 302
     assert GrantLink.objects.get().intervention_id == intervention.pk
+
+
+def test_a_stopped_intervention_is_offered_no_call_and_applying_for_it_keeps_nothing(
+        client, world, open_call, intervention):  # noqa: F811
+    Intervention.objects.filter(pk=intervention.pk).update(status="stopped", stop_reason="Ոչ")
+    intervention.refresh_from_db()
+    client.force_login(world.head)
+    page = client.get(reverse("portfolios:intervention", args=[intervention.pk])).content
+    assert b"/apply/" not in page and b'name="call"' not in page
+    with pytest.raises(DomainError, match="stopped intervention"):
+        intervention_apply(intervention=intervention, call=open_call, actor=world.head)
+    assert not Application.objects.exists() and not GrantLink.objects.exists()

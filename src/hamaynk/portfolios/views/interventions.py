@@ -71,7 +71,8 @@ def intervention_response(request: HttpRequest, found: Intervention, *,
     """The intervention's page, with the forms a refused POST keeps (the status move, the
     call to apply to)."""
     can_edit = request.user.has_perm(EDIT, found.portfolio)
-    calls = funding_selectors.calls_to_apply(found) if can_edit and apply is None else []
+    fundable = can_edit and found.status != Intervention.Status.STOPPED
+    calls = funding_selectors.calls_to_apply(found) if fundable and apply is None else []
     return render(request, "portfolios/intervention.html", {
         "page": page_selectors.intervention_page(found), "intervention": found,
         "portfolio": found.portfolio, "can_edit": can_edit,
